@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import {Command} from 'commander';
+import {InputError} from './source/commands/input-error.js';
+
+const program = new Command();
+program
+	.name('memsim')
+	.description('A memory-management simulator with a live terminal dashboard.')
+	.version('0.1.0');
+
+// Each sub-command lives in its own file under source/commands/ and registers itself here.
+
+program.exitOverride();
+try {
+	await program.parseAsync(process.argv);
+} catch (error) {
+	handleTopLevelError(error);
+}
+
+function handleTopLevelError(error: unknown): never {
+	if (error instanceof InputError) {
+		process.stderr.write(`memsim: ${error.message}\n`);
+		process.exit(2);
+	}
+	const code = (error as {code?: string}).code;
+	if (typeof code === 'string' && code.startsWith('commander.')) {
+		// commander already printed its message; help and version are successes.
+		if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
+		process.exit(2);
+	}
+	process.stderr.write(`memsim: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+	process.exit(1);
+}

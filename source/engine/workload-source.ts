@@ -1,0 +1,27 @@
+import type {EventBatch} from './events.js';
+import type {Interner} from './interner.js';
+
+/**
+ * Anything that produces events: a trace parser over a stream, or a seeded generator.
+ * `read` appends up to `batch.capacity - batch.length` events and returns how many it appended;
+ * 0 means the workload has ended. Sources are pulled, never pushed, so the simulation sets the pace.
+ */
+export interface WorkloadSource {
+	/** Human-readable name shown in the header and summaries (generator name or file base name). */
+	readonly name: string;
+	/**
+	 * True when the workload speaks of references and roots (`ref`/`root` events). When false, the
+	 * engine treats every block as its own root from its allocation until its free: a plain malloc program.
+	 */
+	readonly hasGraph: boolean;
+	/** Site and owner names used in the batches' site/owner columns. */
+	readonly sites: Interner;
+	readonly owners: Interner;
+	read(batch: EventBatch): Promise<number>;
+	close(): Promise<void>;
+}
+
+/** A generator that can also produce events synchronously (all synthetic workloads). */
+export interface SyncWorkloadSource extends WorkloadSource {
+	readSync(batch: EventBatch): number;
+}
