@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import {Command} from 'commander';
 import {InputError} from './source/commands/input-error.js';
+import {registerFlinkCommand} from './source/commands/flink.js';
+import {registerCompareCommand} from './source/commands/compare.js';
+import {registerRunCommand} from './source/commands/run.js';
+import {registerWorkloadsCommand} from './source/commands/workloads.js';
 
 const program = new Command();
 program
@@ -9,6 +13,10 @@ program
 	.version('0.1.0');
 
 // Each sub-command lives in its own file under source/commands/ and registers itself here.
+registerFlinkCommand(program);
+registerRunCommand(program);
+registerCompareCommand(program);
+registerWorkloadsCommand(program);
 
 program.exitOverride();
 try {

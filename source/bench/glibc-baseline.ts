@@ -1,0 +1,82 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {Op} from '../engine/events.js';
+import type {InMemorySource} from './in-memory-source.js';
+
+/**
+ * The physical limit: the C library's own malloc replaying the same events natively. A tiny C driver is
+ * compiled with the machine's cc; it loads the operations first, then times only the replay loop.
+ */
+const driverSource = String.raw`
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+int main(int argc, char **argv) {
+	FILE *f = fopen(argv[1], "r");
+	int runs = atoi(argv[2]);
+	long n, ids;
+	if (!f || fscanf(f, "%ld %ld", &n, &ids) != 2) return 2;
+	char *op = malloc(n); long *id = malloc(sizeof(long) * n); size_t *size = malloc(sizeof(size_t) * n);
+	for (long i = 0; i < n; i++) if (fscanf(f, " %c %ld %zu", &op[i], &id[i], &size[i]) != 3) return 2;
+	void **ptr = calloc(ids + 1, sizeof(void *));
+	for (int r = 0; r < runs; r++) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (long i = 0; i < n; i++) {
+			switch (op[i]) {
+			case 'a': ptr[id[i]] = malloc(size[i]); break;
+			case 'f': free(ptr[id[i]]); ptr[id[i]] = 0; break;
+			case 'r': ptr[id[i]] = realloc(ptr[id[i]], size[i]); break;
+			}
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		for (long i = 0; i <= ids; i++) { free(ptr[i]); ptr[i] = 0; }
+		printf("%.3f\n", ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / (double)n);
+	}
+	return 0;
+}
+`;
+
+
+/** Compile the driver once; `reason` says why the column is skipped when there is no compiler. */
+export function prepareGlibcDriver(): {binary: string} | {reason: string} {
+	const compiler = ['cc', 'gcc', 'clang'].find(name => spawnSync(name, ['--version']).status === 0);
+	if (!compiler) return {reason: 'no C compiler on this machine (cc, gcc, clang): glibc column skipped'};
+	const dir = mkdtempSync(path.join(tmpdir(), 'memsim-glibc-'));
+	const source = path.join(dir, 'replay.c');
+	const binary = path.join(dir, 'replay');
+	writeFileSync(source, driverSource);
+	try {
+		execFileSync(compiler, ['-O2', '-o', binary, source], {stdio: 'pipe'});
+	} catch (error) {
+		return {reason: `${compiler} failed to build the replay driver: ${(error as Error).message.split('\n')[0]}`};
+	}
+	return {binary};
+}
+
+/** Median ns per event of glibc replaying the loaded events (allocation events only: a, f, r). */
+export function timeGlibc(binary: string, source: InMemorySource, runs: number): number {
+	const batch = source.batch;
+	const dense = new Map<number, number>();
+	const lines: string[] = [];
+	for (let i = 0; i < batch.length; i++) {
+		const op = batch.op[i]!;
+		if (op !== Op.alloc && op !== Op.free && op !== Op.realloc) continue;
+		let id = dense.get(batch.id[i]!);
+		if (id === undefined) {
+			id = dense.size;
+			dense.set(batch.id[i]!, id);
+		}
+		const letter = op === Op.alloc ? 'a' : op === Op.free ? 'f' : 'r';
+		lines.push(`${letter} ${id} ${op === Op.free ? 0 : batch.arg[i]!}`);
+	}
+	const dir = mkdtempSync(path.join(tmpdir(), 'memsim-ops-'));
+	const file = path.join(dir, 'ops.txt');
+	writeFileSync(file, `${lines.length} ${dense.size}\n${lines.join('\n')}\n`);
+	const output = execFileSync(binary, [file, String(runs)], {encoding: 'utf8'});
+	const samples = output.trim().split('\n').map(Number).slice(1);
+	samples.sort((a, b) => a - b);
+	return samples[samples.length >> 1] ?? Number.NaN;
+}

@@ -1,0 +1,53 @@
+import {performance} from 'node:perf_hooks';
+import path from 'node:path';
+import {parentPort} from 'node:worker_threads';
+import {InputError} from '../engine/input-error.js';
+import {type SimulationParams} from '../engine/params.js';
+import {Simulation} from '../engine/simulation.js';
+import {openTrace} from '../workloads/open-trace.js';
+
+/** One cell of `memsim compare`: a trace replayed under a strategy. */
+export interface CompareCell {
+	readonly trace: string;
+	readonly strategy: string;
+	readonly params: SimulationParams;
+}
+
+export interface CompareResult {
+	trace: string;
+	strategy: string;
+	peakUtilization: number;
+	failures: number;
+	externalFragmentation: number;
+	eventsPerSec: number;
+}
+
+export type CellOutcome = {ok: true; result: CompareResult} | {ok: false; message: string; input: boolean};
+
+export async function runCompareCell(cell: CompareCell): Promise<CompareResult> {
+	const source = await openTrace(cell.trace);
+	const sim = new Simulation(source, {params: {...cell.params, strategy: cell.strategy}, now: () => performance.now()});
+	await sim.runToEnd();
+	const summary = sim.summary();
+	return {
+		trace: path.basename(cell.trace),
+		strategy: cell.strategy,
+		peakUtilization: summary.peakUtilization,
+		failures: summary.failures,
+		externalFragmentation: summary.maxExternalFragmentation,
+		eventsPerSec: summary.eventsPerSec,
+	};
+}
+
+// As a worker thread: run each cell the pool sends and post the outcome back.
+parentPort?.on('message', async (cell: CompareCell) => {
+	try {
+		parentPort!.postMessage({ok: true, result: await runCompareCell(cell)} satisfies CellOutcome);
+	} catch (error) {
+		parentPort!.postMessage({
+			ok: false,
+			message: (error as Error).message,
+			input: error instanceof InputError,
+		} satisfies CellOutcome);
+	}
+});

@@ -1,0 +1,101 @@
+import {Table} from '@alcalzone/ink-table';
+import type {Command} from 'commander';
+import {render} from 'ink';
+import React from 'react';
+import {InputError} from '../engine/input-error.js';
+import {strategyNames} from '../engine/strategies/registry.js';
+import {findStrategy} from '../engine/strategies/registry.js';
+import {formatPercent, formatRate} from '../format/units.js';
+import type {CellOutcome, CompareCell, CompareResult} from './compare-cell.js';
+import {ProgressLine} from './progress.js';
+import {defaultComparisonTraces} from './project-paths.js';
+import {addSimulationOptions, buildParams, type RunOptionValues} from './run-options.js';
+import {runOnWorkers} from './worker-pool.js';
+
+interface CompareOptions extends Omit<RunOptionValues, 'trace'> {
+	trace?: string[];
+	strategies?: string;
+	json?: boolean;
+}
+
+/** `memsim compare`: the trace x strategy table a user reads to pick an allocator. */
+export function registerCompareCommand(program: Command): void {
+	const command = program
+		.command('compare')
+		.description('replay traces under several strategies and tabulate peak utilization, failures, fragmentation and speed')
+		.option('--trace <files...>', 'traces to replay (default: the malloc-lab suite in ../shared/traces and the valgrind fixtures)')
+		.option('--strategies <list>', `comma-separated strategies (default: ${strategyNames().join(',')})`)
+		.option('--json', 'print an array of {trace, strategy, peakUtilization, failures, externalFragmentation, eventsPerSec}');
+	addSimulationOptions(command);
+	command.action(async (options: CompareOptions) => {
+		await compareCommand(options);
+	});
+}
+
+async function compareCommand(options: CompareOptions): Promise<void> {
+	const traces = options.trace ?? defaultComparisonTraces();
+	if (traces.length === 0) throw new InputError('no traces: give --trace FILE...');
+	const strategies = options.strategies ? options.strategies.split(',').map(s => findStrategy(s.trim()).name) : strategyNames();
+	// A comparison of space efficiency needs room to grow: an sbrk-style heap unless --heap says otherwise.
+	const params = buildParams({...options, trace: undefined, heap: options.heap ?? 'grow'});
+	const cells: CompareCell[] = traces.flatMap(trace => strategies.map(strategy => ({trace, strategy, params})));
+	const progress = new ProgressLine();
+	progress.update(`compare: 0/${cells.length} cells`, true);
+	const outcomes = await runOnWorkers<CompareCell, CellOutcome>(
+		new URL('./compare-cell.js', import.meta.url),
+		cells,
+		(done, total) => progress.update(`compare: ${done}/${total} cells`),
+	);
+	progress.done();
+	const failed = outcomes.find(outcome => !outcome.ok);
+	if (failed && !failed.ok) {
+		if (failed.input) throw new InputError(failed.message);
+		throw new Error(failed.message);
+	}
+	const results = outcomes.map(outcome => (outcome as {ok: true; result: CompareResult}).result);
+	if (options.json) {
+		process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+		return;
+	}
+	printTable(results, strategies);
+}
+
+function tableRows(results: CompareResult[]): Array<Record<string, string>> {
+	return results.map(r => ({
+		trace: r.trace,
+		strategy: r.strategy,
+		'peak util': formatPercent(r.peakUtilization),
+		failures: String(r.failures),
+		'max ext frag': formatPercent(r.externalFragmentation),
+		speed: formatRate(r.eventsPerSec),
+	}));
+}
+
+function printTable(results: CompareResult[], strategies: string[]): void {
+	const rows = tableRows(results);
+	if (process.stdout.isTTY) {
+		const instance = render(<Table data={rows} />, {patchConsole: false});
+		instance.unmount();
+	} else {
+		process.stdout.write(`${plainTable(rows)}\n`);
+	}
+	process.stdout.write(`\n${meanLine(results, strategies)}\n`);
+}
+
+/** Mean peak utilization per strategy over the traces: the one-line answer under the table. */
+function meanLine(results: CompareResult[], strategies: string[]): string {
+	const means = strategies.map(strategy => {
+		const mine = results.filter(r => r.strategy === strategy);
+		const mean = mine.reduce((sum, r) => sum + r.peakUtilization, 0) / Math.max(1, mine.length);
+		return `${strategy} ${formatPercent(mean)}`;
+	});
+	return `mean peak utilization: ${means.join(', ')}`;
+}
+
+export function plainTable(rows: Array<Record<string, string>>): string {
+	if (rows.length === 0) return '';
+	const columns = Object.keys(rows[0]!);
+	const widths = columns.map(c => Math.max(c.length, ...rows.map(r => r[c]!.length)));
+	const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+	return [line(columns), line(widths.map(w => '-'.repeat(w))), ...rows.map(r => line(columns.map(c => r[c]!)))].join('\n');
+}

@@ -1,0 +1,65 @@
+import {performance} from 'node:perf_hooks';
+import type {Command} from 'commander';
+import {Simulation} from '../engine/simulation.js';
+import {summaryText} from '../format/summary-text.js';
+import {defaultHeadlessEvents, openWorkload} from './open-workload.js';
+import {ProgressLine} from './progress.js';
+import {
+	addSimulationOptions,
+	addWorkloadOptions,
+	buildChanges,
+	buildParams,
+	parseEvents,
+	parseSeed,
+	type RunOptionValues,
+} from './run-options.js';
+
+export interface RunCommandOptions extends RunOptionValues {
+	headless?: boolean;
+	json?: boolean;
+	color?: boolean;
+}
+
+/** `memsim run`: the dashboard in a terminal, the headless summary (or JSON) anywhere else. */
+export function registerRunCommand(program: Command): void {
+	const command = program
+		.command('run', {isDefault: true})
+		.description('run an allocator against a workload: the live dashboard in a terminal, a summary otherwise');
+	addWorkloadOptions(command);
+	addSimulationOptions(command);
+	command
+		.option('--headless', 'no dashboard: run to the end and print the summary')
+		.option('--json', 'print the summary as one JSON object (implies --headless)')
+		.option('--no-color', 'no colours (NO_COLOR is honoured too)')
+		.action(async (options: RunCommandOptions) => {
+			await runCommand(options);
+		});
+}
+
+export function isInteractive(options: {headless?: boolean; json?: boolean}): boolean {
+	return !options.headless && !options.json && process.stdout.isTTY === true && process.stdin.isTTY === true;
+}
+
+/** Build a simulation from run options (shared by run, compare and replay). */
+export async function createSimulation(options: RunOptionValues, interactive: boolean): Promise<Simulation> {
+	const params = buildParams(options);
+	const changes = buildChanges(options);
+	const events = parseEvents(options.events) ?? (interactive ? undefined : defaultHeadlessEvents);
+	const source = await openWorkload({workload: options.workload, trace: options.trace, seed: parseSeed(options.seed), events});
+	return new Simulation(source, {params, changes, now: () => performance.now()});
+}
+
+async function runCommand(options: RunCommandOptions): Promise<void> {
+	const interactive = isInteractive(options);
+	const sim = await createSimulation(options, interactive);
+	if (interactive) {
+		const {runDashboard} = await import('../ui/run-dashboard.js');
+		await runDashboard(sim, {color: options.color !== false && !process.env['NO_COLOR']});
+		return;
+	}
+	const progress = new ProgressLine();
+	await sim.runToEnd(Number.POSITIVE_INFINITY, events => progress.update(`${sim.source.name}: ${events} events`));
+	progress.done();
+	const summary = sim.summary();
+	process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${summaryText(summary)}\n`);
+}

@@ -1,0 +1,603 @@
+import {BlockFlag, BlockTable, none} from './blocks.js';
+import {HeapMap} from './heap-map.js';
+import {SizeClassIndex} from './strategies/size-class-index.js';
+import type {PlacementStrategy} from './strategies/strategy.js';
+import {alignedPowerOfTwoPieces, buddyAddress, lowestSetBit, nextPowerOfTwo} from './buddy-arithmetic.js';
+
+export type Coalescing = 'immediate' | 'deferred' | 'none';
+
+export interface HeapParams {
+	/** Bytes, or 'grow' for a heap that extends its top like sbrk. */
+	readonly capacity: number | 'grow';
+	readonly align: number;
+	/** Per-block header bytes (8 models a boundary-tag allocator). */
+	readonly header: number;
+	readonly minBlock: number;
+	/** A remainder smaller than this stays inside the block as internal fragmentation. */
+	readonly splitThreshold: number;
+	readonly coalescing: Coalescing;
+}
+
+export const defaultHeapParams: HeapParams = {
+	capacity: 64 * 1024 * 1024,
+	align: 8,
+	header: 0,
+	minBlock: 8,
+	splitThreshold: 8,
+	coalescing: 'immediate',
+};
+
+/**
+ * The simulated heap: an address space tiled by blocks (used and free, linked in address order), a
+ * placement strategy indexing the free ones, and running totals so metrics never scan. Splitting and
+ * coalescing live here, not in the strategies; buddy's halving and buddy-only merging too.
+ */
+export class Heap {
+	readonly blocks: BlockTable;
+	readonly map: HeapMap;
+	first = none;
+	last = none;
+	/** End of the address space in use (the heap's current size). */
+	top = 0;
+	highWater = 0;
+	strategy: PlacementStrategy;
+	params: HeapParams;
+
+	usedBlocks = 0;
+	usedBlockBytes = 0;
+	payloadBytes = 0;
+	freeBlocks = 0;
+	freeBytes = 0;
+	reservedBytes = 0;
+	/** Every free block, by size class, so the largest is known in O(1) whatever the strategy. */
+	private readonly bySize: SizeClassIndex;
+
+	constructor(params: HeapParams, strategy: PlacementStrategy, blocks: BlockTable, mapCells = 4096) {
+		this.params = params;
+		this.blocks = blocks;
+		this.strategy = strategy;
+		this.bySize = new SizeClassIndex(blocks, 4);
+		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
+		this.map = new HeapMap(mapCells, span);
+		if (params.capacity !== 'grow') {
+			this.top = params.capacity;
+			this.highWater = params.capacity;
+			this.addFreeRange(0, params.capacity, none);
+		}
+	}
+
+	get growable(): boolean {
+		return this.params.capacity === 'grow';
+	}
+
+	get isBuddy(): boolean {
+		return this.strategy.powerOfTwo === true;
+	}
+
+	/** The block size a request of `request` payload bytes occupies. */
+	blockSizeFor(request: number): number {
+		const {align, header, minBlock} = this.params;
+		let size = Math.ceil((request + header) / align) * align;
+		// The smallest block is minBlock rounded up to the alignment: an unaligned size would put every
+		// block after it at an unaligned address.
+		const smallest = Math.max(align, Math.ceil(minBlock / align) * align);
+		if (size < smallest) size = smallest;
+		return this.isBuddy ? nextPowerOfTwo(size) : size;
+	}
+
+	largestFree(): number {
+		const h = this.bySize.largest();
+		return h === none ? 0 : this.blocks.size[h]!;
+	}
+
+	/** Place a block for `request` payload bytes; returns its handle or -1 when nothing fits. */
+	allocate(request: number, site: number, owner: number): number {
+		const size = this.blockSizeFor(request);
+		let h = this.strategy.findFit(size);
+		if (h === none && this.params.coalescing === 'deferred') {
+			this.coalesceAll();
+			h = this.strategy.findFit(size);
+		}
+		if (h === none && this.growable) h = this.extend(size);
+		if (h === none) return none;
+		this.strategy.placed?.(h);
+		this.takeFree(h);
+		this.carve(h, size);
+		this.markUsed(h, request, site, owner);
+		return h;
+	}
+
+	/** Return a used block to the free space (coalescing as the heap's mode says). */
+	free(h: number): void {
+		const b = this.blocks;
+		this.unmarkUsed(h);
+		if (this.isBuddy) {
+			this.freeBuddyRange(h);
+			return;
+		}
+		b.flags[h] = (b.flags[h]! & BlockFlag.row) | BlockFlag.free;
+		let merged = h;
+		if (this.params.coalescing === 'immediate') merged = this.mergeNeighbours(h);
+		this.putFree(merged);
+	}
+
+	/**
+	 * Resize a used block: shrink in place, grow in place into a free successor (or the top of a growable
+	 * heap), else move. Returns the handle now holding the data (the same handle: a move swaps the
+	 * block's place, not its identity) or -1 when no space was found (the block is left as it was).
+	 */
+	realloc(h: number, request: number): number {
+		const b = this.blocks;
+		const size = this.blockSizeFor(request);
+		const current = b.size[h]!;
+		// A block the program resizes is in use, not leaked; clearing the mark before any resize also keeps
+		// the map's leaked cells covering exactly the block's old range.
+		this.setLeaked(h, false);
+		if (size <= current) {
+			this.setRequest(h, request);
+			if (!this.isBuddy) this.trimTail(h, size);
+			return h;
+		}
+		if (!this.isBuddy && this.growInPlace(h, size)) {
+			this.setRequest(h, request);
+			return h;
+		}
+		const site = b.site[h]!;
+		const owner = b.owner[h]!;
+		const target = this.allocate(request, site, owner);
+		if (target === none) return none;
+		this.swapPlaces(h, target);
+		// `target` now holds the old place with h's former payload accounting; free it.
+		const oldRequest = b.request[h]!;
+		b.request[h] = b.request[target]!;
+		b.request[target] = oldRequest;
+		this.setRequest(h, request);
+		this.free(target);
+		return h;
+	}
+
+	/** Merge every run of adjacent free blocks (deferred coalescing does this when a fit fails). */
+	coalesceAll(): void {
+		if (this.isBuddy) {
+			for (let h = this.first; h !== none; h = this.blocks.next[h]!) {
+				if (this.blocks.isFree(h)) h = this.mergeBuddies(h);
+			}
+			return;
+		}
+		for (let h = this.first; h !== none; h = this.blocks.next[h]!) {
+			if (!this.blocks.isFree(h)) continue;
+			const n = this.blocks.next[h]!;
+			if (n === none || !this.blocks.isFree(n)) continue;
+			this.takeFree(h);
+			this.putFree(this.mergeNeighbours(h, true));
+		}
+	}
+
+	/** Switch the placement strategy: rebuild the index from the current free blocks; nothing used moves. */
+	setStrategy(strategy: PlacementStrategy): void {
+		this.strategy.clear();
+		this.strategy = strategy;
+		strategy.clear();
+		this.bySize.clear();
+		this.freeBlocks = 0;
+		this.freeBytes = 0;
+		// Re-derive the free blocks: whole free runs, then cut the way the new strategy wants them.
+		const runs: Array<[number, number, number]> = [];
+		for (let h = this.first; h !== none; ) {
+			const next = this.blocks.next[h]!;
+			if (this.blocks.isFree(h)) {
+				let end = this.blocks.addr[h]! + this.blocks.size[h]!;
+				let after = next;
+				while (after !== none && this.blocks.isFree(after)) {
+					end = this.blocks.addr[after]! + this.blocks.size[after]!;
+					after = this.blocks.next[after]!;
+				}
+				runs.push([h, this.blocks.addr[h]!, end]);
+				h = after;
+			} else {
+				h = next;
+			}
+		}
+		for (const [start, addr, end] of runs) {
+			const before = this.blocks.prev[start]!;
+			let h = start;
+			while (h !== none && this.blocks.isFree(h)) {
+				const next = this.blocks.next[h]!;
+				this.unlink(h);
+				this.blocks.destroy(h);
+				h = next;
+			}
+			this.addFreeRange(addr, end - addr, before);
+		}
+	}
+
+	/** Every used (program) block, in address order. */
+	*usedHandles(): Generator<number> {
+		for (let h = this.first; h !== none; h = this.blocks.next[h]!) {
+			if ((this.blocks.flags[h]! & (BlockFlag.free | BlockFlag.reserved)) === 0) yield h;
+		}
+	}
+
+	/**
+	 * Rebuild the address layout after a collector has moved used blocks (it wrote new addresses into
+	 * blocks.addr): drop every free block, order the used ones by address and tile the gaps with free
+	 * blocks. O(n log n); collectors call it once per cycle.
+	 */
+	relayout(): void {
+		const b = this.blocks;
+		const kept: number[] = [];
+		for (let h = this.first; h !== none; ) {
+			const next = b.next[h]!;
+			if (b.isFree(h)) b.destroy(h);
+			else kept.push(h);
+			h = next;
+		}
+		kept.sort((x, y) => b.addr[x]! - b.addr[y]!);
+		this.strategy.clear();
+		this.bySize.clear();
+		this.freeBlocks = 0;
+		this.freeBytes = 0;
+		this.first = none;
+		this.last = none;
+		this.map.reset();
+		let cursor = 0;
+		for (const h of kept) {
+			const addr = b.addr[h]!;
+			if (addr < cursor) throw new Error(`relayout: block at ${addr} overlaps the previous one (ends ${cursor})`);
+			if (addr > cursor) this.addFreeRange(cursor, addr - cursor, this.last);
+			this.linkAfter(h, this.last);
+			if ((b.flags[h]! & BlockFlag.reserved) === 0) {
+				this.map.addUsed(addr, b.size[h]!, 1);
+				if (b.flags[h]! & BlockFlag.leaked) this.map.addLeaked(addr, b.size[h]!, 1);
+			}
+			cursor = addr + b.size[h]!;
+		}
+		if (cursor < this.top) this.addFreeRange(cursor, this.top - cursor, this.last);
+		else this.top = cursor;
+		this.highWater = Math.max(this.highWater, this.top);
+	}
+
+	/**
+	 * Carve exactly [addr, addr + size) out of the free block that contains it, as a used block with no
+	 * payload yet (collectors use this for a semispace's reserve and for bump allocation in a nursery).
+	 */
+	carveAt(addr: number, size: number): number {
+		const b = this.blocks;
+		let h = this.first;
+		while (h !== none && b.addr[h]! + b.size[h]! <= addr) h = b.next[h]!;
+		if (h === none || !b.isFree(h) || b.addr[h]! + b.size[h]! < addr + size) return none;
+		this.takeFree(h);
+		const lead = addr - b.addr[h]!;
+		if (lead > 0) {
+			const prefix = b.create(b.addr[h]!, lead, BlockFlag.free);
+			this.linkBefore(prefix, h);
+			b.addr[h] = addr;
+			b.size[h] = b.size[h]! - lead;
+			this.putFree(prefix);
+		}
+		// A remainder below the split threshold stays in the block, so count what was carved, not `size`.
+		this.carveExact(h, size);
+		b.flags[h] = BlockFlag.row;
+		this.usedBlocks++;
+		this.usedBlockBytes += b.size[h]!;
+		this.map.addUsed(addr, b.size[h]!, 1);
+		return h;
+	}
+
+	/** Mark a block as a collector's reserve: not program data, not free. */
+	setReserved(h: number, reserved: boolean): void {
+		const b = this.blocks;
+		const was = (b.flags[h]! & BlockFlag.reserved) !== 0;
+		if (was === reserved) return;
+		if (reserved) {
+			b.flags[h] = b.flags[h]! | BlockFlag.reserved;
+			this.usedBlocks--;
+			this.usedBlockBytes -= b.size[h]!;
+			this.reservedBytes += b.size[h]!;
+			this.map.addUsed(b.addr[h]!, b.size[h]!, -1);
+		} else {
+			b.flags[h] = b.flags[h]! & ~BlockFlag.reserved;
+			this.usedBlocks++;
+			this.usedBlockBytes += b.size[h]!;
+			this.reservedBytes -= b.size[h]!;
+			this.map.addUsed(b.addr[h]!, b.size[h]!, 1);
+		}
+	}
+
+	/** Set or clear the leaked mark a detector puts on a block (drawn on the heap map). */
+	setLeaked(h: number, leaked: boolean): void {
+		const b = this.blocks;
+		const was = (b.flags[h]! & BlockFlag.leaked) !== 0;
+		if (was === leaked) return;
+		b.flags[h] = leaked ? b.flags[h]! | BlockFlag.leaked : b.flags[h]! & ~BlockFlag.leaked;
+		this.map.addLeaked(b.addr[h]!, b.size[h]!, leaked ? 1 : -1);
+	}
+
+	// --- internals -------------------------------------------------------------------------------
+
+	private markUsed(h: number, request: number, site: number, owner: number): void {
+		const b = this.blocks;
+		b.flags[h] = BlockFlag.row;
+		b.request[h] = request;
+		b.site[h] = site;
+		b.owner[h] = owner;
+		this.usedBlocks++;
+		this.usedBlockBytes += b.size[h]!;
+		this.payloadBytes += request;
+		this.map.addUsed(b.addr[h]!, b.size[h]!, 1);
+	}
+
+	private unmarkUsed(h: number): void {
+		const b = this.blocks;
+		if (b.flags[h]! & BlockFlag.leaked) this.map.addLeaked(b.addr[h]!, b.size[h]!, -1);
+		this.usedBlocks--;
+		this.usedBlockBytes -= b.size[h]!;
+		this.payloadBytes -= b.request[h]!;
+		b.request[h] = 0;
+		this.map.addUsed(b.addr[h]!, b.size[h]!, -1);
+	}
+
+	private setRequest(h: number, request: number): void {
+		this.payloadBytes += request - this.blocks.request[h]!;
+		this.blocks.request[h] = request;
+	}
+
+	/** Insert a free block into the strategy and the size index, and count it. */
+	private putFree(h: number): void {
+		const b = this.blocks;
+		b.flags[h] = BlockFlag.row | BlockFlag.free;
+		this.strategy.insert(h);
+		this.bySize.insert(h);
+		this.freeBlocks++;
+		this.freeBytes += b.size[h]!;
+	}
+
+	private takeFree(h: number): void {
+		this.strategy.remove(h);
+		this.bySize.remove(h);
+		this.freeBlocks--;
+		this.freeBytes -= this.blocks.size[h]!;
+	}
+
+	/** Cut a free block (already taken out of the indexes) down to `size`, returning the rest as free. */
+	private carve(h: number, size: number): void {
+		const b = this.blocks;
+		if (this.isBuddy) {
+			while (b.size[h]! > size && b.size[h]! / 2 >= size) {
+				const half = b.size[h]! / 2;
+				b.size[h] = half;
+				const upper = b.create(b.addr[h]! + half, half, BlockFlag.free);
+				this.linkAfter(upper, h);
+				this.putFree(upper);
+			}
+			return;
+		}
+		this.carveExact(h, size);
+	}
+
+	private carveExact(h: number, size: number): void {
+		const b = this.blocks;
+		const rest = b.size[h]! - size;
+		if (rest <= 0 || rest < this.params.splitThreshold || rest < this.params.minBlock) return;
+		b.size[h] = size;
+		const tail = b.create(b.addr[h]! + size, rest, BlockFlag.free);
+		this.linkAfter(tail, h);
+		this.putFree(tail);
+	}
+
+	/** Give back the end of a used block beyond `size` when it is worth a block of its own. */
+	private trimTail(h: number, size: number): void {
+		const b = this.blocks;
+		const rest = b.size[h]! - size;
+		if (rest < this.params.splitThreshold || rest < this.params.minBlock || rest <= 0) return;
+		this.map.addUsed(b.addr[h]! + size, rest, -1);
+		this.usedBlockBytes -= rest;
+		b.size[h] = size;
+		let tail = b.create(b.addr[h]! + size, rest, BlockFlag.free);
+		this.linkAfter(tail, h);
+		if (this.params.coalescing === 'immediate') tail = this.mergeNeighbours(tail);
+		this.putFree(tail);
+	}
+
+	private growInPlace(h: number, size: number): boolean {
+		const b = this.blocks;
+		const n = b.next[h]!;
+		const current = b.size[h]!;
+		if (n !== none && b.isFree(n) && current + b.size[n]! >= size) {
+			this.takeFree(n);
+			const gained = b.size[n]!;
+			this.unlink(n);
+			b.destroy(n);
+			b.size[h] = current + gained;
+			this.map.addUsed(b.addr[h]! + current, gained, 1);
+			this.usedBlockBytes += gained;
+			this.trimTail(h, size);
+			return true;
+		}
+		if (n === none && this.growable) {
+			const extra = size - current;
+			this.top += extra;
+			this.highWater = Math.max(this.highWater, this.top);
+			b.size[h] = size;
+			this.map.addUsed(b.addr[h]! + current, extra, 1);
+			this.usedBlockBytes += extra;
+			return true;
+		}
+		return false;
+	}
+
+	/** Extend a growable heap's top so a block of `size` fits; returns the free block to use. */
+	private extend(size: number): number {
+		const b = this.blocks;
+		if (this.isBuddy) {
+			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first.
+			while (this.top % size !== 0) {
+				const piece = lowestSetBit(this.top);
+				this.appendFree(Math.min(piece, size));
+			}
+			return this.appendFree(size, true);
+		}
+		const tail = this.last;
+		if (tail !== none && b.isFree(tail)) {
+			const extra = size - b.size[tail]!;
+			this.takeFree(tail);
+			b.size[tail] = size;
+			this.top += extra;
+			this.highWater = Math.max(this.highWater, this.top);
+			this.putFree(tail);
+			return tail;
+		}
+		return this.appendFree(size, true);
+	}
+
+	private appendFree(size: number, forUse = false): number {
+		const b = this.blocks;
+		const h = b.create(this.top, size, BlockFlag.free);
+		this.linkAfter(h, this.last);
+		this.top += size;
+		this.highWater = Math.max(this.highWater, this.top);
+		this.map.cover(this.top);
+		this.putFree(h);
+		if (!forUse && this.isBuddy) return this.mergeBuddies(h);
+		return h;
+	}
+
+	/** Add free space [addr, addr+size) after block `after` (none = at the front), cut as the strategy needs. */
+	private addFreeRange(addr: number, size: number, after: number): void {
+		if (size <= 0) return;
+		const b = this.blocks;
+		if (!this.isBuddy) {
+			const h = b.create(addr, size, BlockFlag.free);
+			this.linkAfter(h, after);
+			this.putFree(h);
+			return;
+		}
+		let previous = after;
+		for (const [pieceAddr, pieceSize] of alignedPowerOfTwoPieces(addr, size)) {
+			const h = b.create(pieceAddr, pieceSize, BlockFlag.free);
+			this.linkAfter(h, previous);
+			this.putFree(h);
+			previous = h;
+		}
+	}
+
+	/** Free a used block under buddy: its range becomes aligned power-of-two pieces, each merged with its buddy. */
+	private freeBuddyRange(h: number): void {
+		const b = this.blocks;
+		const addr = b.addr[h]!;
+		const size = b.size[h]!;
+		const before = b.prev[h]!;
+		this.unlink(h);
+		b.destroy(h);
+		const pieces: number[] = [];
+		let previous = before;
+		for (const [pieceAddr, pieceSize] of alignedPowerOfTwoPieces(addr, size)) {
+			const piece = b.create(pieceAddr, pieceSize, BlockFlag.free);
+			this.linkAfter(piece, previous);
+			this.putFree(piece);
+			pieces.push(piece);
+			previous = piece;
+		}
+		if (this.params.coalescing !== 'immediate') return;
+		for (const piece of pieces) if (b.isAlive(piece) && b.isFree(piece)) this.mergeBuddies(piece);
+	}
+
+	/** Merge a free block with its buddy while the buddy is free and whole; returns the merged block. */
+	private mergeBuddies(h: number): number {
+		const b = this.blocks;
+		for (;;) {
+			const size = b.size[h]!;
+			const addr = b.addr[h]!;
+			const mate = buddyAddress(addr, size);
+			const neighbour = mate > addr ? b.next[h]! : b.prev[h]!;
+			if (neighbour === none || !b.isFree(neighbour)) return h;
+			if (b.addr[neighbour] !== mate || b.size[neighbour] !== size) return h;
+			const low = mate > addr ? h : neighbour;
+			const high = mate > addr ? neighbour : h;
+			this.takeFree(low);
+			this.takeFree(high);
+			this.unlink(high);
+			b.destroy(high);
+			b.size[low] = size * 2;
+			this.putFree(low);
+			h = low;
+		}
+	}
+
+	/**
+	 * Merge a free block (not in the indexes) with every free block right after it and, unless
+	 * `onlyForward`, right before it; the neighbours leave the indexes. Returns the surviving handle,
+	 * still not indexed. Runs of several free blocks exist after a switch from deferred or no coalescing.
+	 */
+	private mergeNeighbours(h: number, onlyForward = false): number {
+		const b = this.blocks;
+		for (let n = b.next[h]!; n !== none && b.isFree(n); n = b.next[h]!) {
+			this.takeFree(n);
+			b.size[h] = b.size[h]! + b.size[n]!;
+			this.unlink(n);
+			b.destroy(n);
+		}
+		if (onlyForward) return h;
+		for (let p = b.prev[h]!; p !== none && b.isFree(p); p = b.prev[h]!) {
+			this.takeFree(p);
+			b.size[p] = b.size[p]! + b.size[h]!;
+			this.unlink(h);
+			b.destroy(h);
+			h = p;
+		}
+		return h;
+	}
+
+	/** Exchange the places (address, size, list position) of two used blocks; identities stay. */
+	private swapPlaces(x: number, y: number): void {
+		const b = this.blocks;
+		const xAddr = b.addr[x]!;
+		const xSize = b.size[x]!;
+		const yAddr = b.addr[y]!;
+		const ySize = b.size[y]!;
+		// Take both out of the address-ordered list and put each where the other was.
+		const xBefore = b.prev[x]!;
+		const yBefore = b.prev[y]!;
+		this.unlink(x);
+		this.unlink(y);
+		b.addr[x] = yAddr;
+		b.size[x] = ySize;
+		b.addr[y] = xAddr;
+		b.size[y] = xSize;
+		// Insert in ascending address order so that a neighbour reference is always already linked.
+		if (xAddr < yAddr) {
+			this.linkAfter(y, xBefore === y ? none : xBefore);
+			this.linkAfter(x, yBefore === x ? y : yBefore);
+		} else {
+			this.linkAfter(x, yBefore === x ? none : yBefore);
+			this.linkAfter(y, xBefore === y ? x : xBefore);
+		}
+	}
+
+	private linkAfter(h: number, after: number): void {
+		const b = this.blocks;
+		const n = after === none ? this.first : b.next[after]!;
+		b.prev[h] = after;
+		b.next[h] = n;
+		if (after === none) this.first = h;
+		else b.next[after] = h;
+		if (n === none) this.last = h;
+		else b.prev[n] = h;
+	}
+
+	private linkBefore(h: number, before: number): void {
+		this.linkAfter(h, this.blocks.prev[before]!);
+	}
+
+	private unlink(h: number): void {
+		const b = this.blocks;
+		const p = b.prev[h]!;
+		const n = b.next[h]!;
+		if (p === none) this.first = n;
+		else b.next[p] = n;
+		if (n === none) this.last = p;
+		else b.prev[n] = p;
+		b.prev[h] = none;
+		b.next[h] = none;
+	}
+}

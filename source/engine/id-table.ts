@@ -1,0 +1,41 @@
+/**
+ * The workload's block ids mapped to block handles. Trace ids are usually small dense integers
+ * (malloc-lab, memtrace), so they go in a typed array; anything else (huge or fractional) goes in a Map.
+ * Stored values: a handle (>= 0), or `failedId` for an id whose allocation failed.
+ */
+export const missingId = -1;
+export const failedId = -2;
+const denseLimit = 1 << 24;
+
+export class IdTable {
+	private dense = new Int32Array(1024).fill(missingId);
+	private readonly sparse = new Map<number, number>();
+
+	get(id: number): number {
+		if (id >= 0 && id < denseLimit && Number.isInteger(id)) return id < this.dense.length ? this.dense[id]! : missingId;
+		return this.sparse.get(id) ?? missingId;
+	}
+
+	set(id: number, handle: number): void {
+		if (id >= 0 && id < denseLimit && Number.isInteger(id)) {
+			if (id >= this.dense.length) {
+				let length = this.dense.length * 2;
+				while (length <= id) length *= 2;
+				const grown = new Int32Array(length).fill(missingId);
+				grown.set(this.dense);
+				this.dense = grown;
+			}
+			this.dense[id] = handle;
+			return;
+		}
+		this.sparse.set(id, handle);
+	}
+
+	delete(id: number): void {
+		if (id >= 0 && id < denseLimit && Number.isInteger(id)) {
+			if (id < this.dense.length) this.dense[id] = missingId;
+			return;
+		}
+		this.sparse.delete(id);
+	}
+}

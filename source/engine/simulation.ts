@@ -1,0 +1,278 @@
+import {BlockTable, none} from './blocks.js';
+import {applyChange, type Change, type ScheduledChange} from './changes.js';
+import {EventBatch, Op} from './events.js';
+import {Heap} from './heap.js';
+import {failedId, IdTable, missingId} from './id-table.js';
+import {checkHeapInvariants} from './invariants.js';
+import {Metrics} from './metrics.js';
+import type {SimulationParams} from './params.js';
+import {findStrategy} from './strategies/registry.js';
+import type {PlacementStrategy} from './strategies/strategy.js';
+import type {SyncWorkloadSource, WorkloadSource} from './workload-source.js';
+import {Emitter, type SimulationEventMap} from './simulation-events.js';
+
+export interface SimulationOptions {
+	readonly source: WorkloadSource;
+	readonly params: SimulationParams;
+	/** Scripted changes (`--change`), applied after the event number each names. */
+	readonly changes?: readonly ScheduledChange[];
+	/** Milliseconds clock for events/s; the engine reads no clock it is not given. */
+	readonly now?: () => number;
+	/** Cells of the heap map summary. */
+	readonly mapCells?: number;
+	readonly batchSize?: number;
+}
+
+export type RunState = 'running' | 'paused' | 'finished';
+
+/**
+ * One run: a workload pulled through a heap under a strategy. The engine knows nothing of screens or
+ * files: callers step it (`stepSync`, `fill`, `runToEnd`), read `metrics` or `summary()`, and listen
+ * through `on(type, fn)`. Parameter changes from `--change`, a key or a recording all go through `apply`.
+ */
+export class Simulation {
+	readonly blocks: BlockTable;
+	readonly heap: Heap;
+	readonly metrics: Metrics;
+	readonly ids = new IdTable();
+	readonly events = new Emitter<SimulationEventMap>();
+	params: SimulationParams;
+	/** Events applied so far; changes scheduled "at event n" apply right after event n. */
+	eventNumber = 0;
+	/** Events plus `tick` units: the clock stale-detection counts in. */
+	time = 0;
+	/** The source has no more events (the buffer may still hold some). */
+	sourceEnded = false;
+	/** Line of the event being applied (0 for generated workloads). */
+	currentLine = 0;
+
+	private readonly batch: EventBatch;
+	private cursor = 0;
+	private readonly pending: ScheduledChange[];
+	private readonly now: () => number;
+	private readonly syncSource?: SyncWorkloadSource;
+
+	constructor(readonly source: WorkloadSource, options: Omit<SimulationOptions, 'source'>) {
+		this.params = {...options.params};
+		this.now = options.now ?? (() => 0);
+		this.batch = new EventBatch(options.batchSize ?? 8192);
+		this.blocks = new BlockTable(4096);
+		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
+		this.metrics = new Metrics();
+		this.pending = [...(options.changes ?? [])].sort((a, b) => a.event - b.event);
+		if ('readSync' in source && typeof (source as SyncWorkloadSource).readSync === 'function') {
+			this.syncSource = source as SyncWorkloadSource;
+		}
+		this.applyDueChanges();
+	}
+
+	get finished(): boolean {
+		return this.sourceEnded && this.cursor >= this.batch.length;
+	}
+
+	/** Events buffered and ready for `stepSync` without waiting for the source. */
+	get buffered(): number {
+		return this.batch.length - this.cursor;
+	}
+
+	/** Read the next batch from the source when the buffer is empty. */
+	async fill(): Promise<void> {
+		if (this.cursor < this.batch.length || this.sourceEnded) return;
+		this.batch.clear();
+		this.cursor = 0;
+		const read = await this.source.read(this.batch);
+		if (read === 0) this.finish();
+	}
+
+	/**
+	 * Apply up to `max` events that are already buffered (synthetic sources refill synchronously).
+	 * Returns how many were applied; 0 with `finished` false means "call fill() first".
+	 */
+	stepSync(max: number): number {
+		let applied = 0;
+		const started = this.now();
+		while (applied < max) {
+			if (this.cursor >= this.batch.length) {
+				if (!this.syncSource || this.sourceEnded) break;
+				this.batch.clear();
+				this.cursor = 0;
+				if (this.syncSource.readSync(this.batch) === 0) {
+					this.finish();
+					break;
+				}
+			}
+			const end = Math.min(this.batch.length, this.cursor + (max - applied), this.nextStop());
+			const from = this.cursor;
+			for (let i = from; i < end; i++) this.applyEvent(i);
+			this.cursor = end;
+			applied += end - from;
+			if (this.pending.length > 0 && this.pending[0]!.event <= this.eventNumber) this.applyDueChanges();
+		}
+		this.metrics.simulationMs += this.now() - started;
+		if (applied > 0) this.events.emit('step', {event: this.eventNumber});
+		return applied;
+	}
+
+	/** Run until the workload ends (or `limit` events), calling `onProgress` between batches. */
+	async runToEnd(limit = Number.POSITIVE_INFINITY, onProgress?: (events: number) => void): Promise<void> {
+		while (this.eventNumber < limit) {
+			if (this.buffered === 0) await this.fill();
+			const applied = this.stepSync(Math.min(this.batch.capacity, limit - this.eventNumber));
+			if (applied === 0 && this.finished) break;
+			onProgress?.(this.eventNumber);
+		}
+		this.finish();
+	}
+
+	/** Apply a parameter change or an action now, as a key press or a scheduled `--change` does. */
+	apply(change: Change, origin: 'user' | 'scripted' = 'user'): void {
+		applyChange(this, change, origin);
+	}
+
+	/** Queue a change for a later event number (the dashboard's recordings replay through this). */
+	schedule(change: ScheduledChange): void {
+		this.pending.push(change);
+		this.pending.sort((a, b) => a.event - b.event);
+	}
+
+	/** Replace the placement strategy, rebuilding its index from the current free blocks. */
+	switchStrategy(name: string): void {
+		this.heap.setStrategy(this.createStrategy(name));
+		this.params.strategy = name;
+	}
+
+	/** The final figures, with the same keys as `--json`. */
+	summary(): ReturnType<Metrics['summary']> {
+		this.metrics.sample(this.heap);
+		return this.metrics.summary(this);
+	}
+
+	private finish(): void {
+		if (this.sourceEnded && this.metrics.ended) return;
+		this.sourceEnded = true;
+		if (this.cursor < this.batch.length) return;
+		if (!this.metrics.ended) {
+			this.metrics.ended = true;
+			this.metrics.sample(this.heap);
+			this.events.emit('end', {event: this.eventNumber});
+		}
+	}
+
+	private nextStop(): number {
+		if (this.pending.length === 0) return Number.POSITIVE_INFINITY;
+		return this.cursor + Math.max(1, this.pending[0]!.event - this.eventNumber);
+	}
+
+	private applyDueChanges(): void {
+		while (this.pending.length > 0 && this.pending[0]!.event <= this.eventNumber) {
+			const change = this.pending.shift()!;
+			this.apply(change, 'scripted');
+		}
+	}
+
+	private createStrategy(name: string): PlacementStrategy {
+		const descriptor = findStrategy(name);
+		const heap = (): Heap => this.heap;
+		return descriptor.create({
+			blocks: this.blocks,
+			firstBlock: () => heap().first,
+			sizeClasses: this.params.sizeClasses,
+		});
+	}
+
+	private applyEvent(i: number): void {
+		const batch = this.batch;
+		const op = batch.op[i]!;
+		this.eventNumber++;
+		this.time++;
+		this.currentLine = batch.line[i]!;
+		switch (op) {
+			case Op.alloc:
+				this.allocate(batch.id[i]!, batch.arg[i]!, batch.site[i]!, batch.owner[i]!);
+				break;
+			case Op.free:
+				this.free(batch.id[i]!);
+				break;
+			case Op.realloc:
+				this.realloc(batch.id[i]!, batch.arg[i]!, batch.site[i]!, batch.owner[i]!);
+				break;
+			case Op.tick:
+				this.time += batch.arg[i]!;
+				this.metrics.graphEvents++;
+				break;
+			default:
+				this.metrics.graphEvents++;
+		}
+		if (this.eventNumber % this.params.sampleEvery === 0) this.metrics.sample(this.heap);
+		if (this.params.check) {
+			const problem = checkHeapInvariants(this.heap);
+			if (problem) throw new Error(`invariant broken after event ${this.eventNumber} (line ${this.currentLine}): ${problem}`);
+		}
+	}
+
+	private allocate(id: number, size: number, site: number, owner: number): void {
+		const m = this.metrics;
+		m.allocs++;
+		const existing = this.ids.get(id);
+		if (existing >= 0) {
+			m.anomaly('duplicate-alloc', this.currentLine, this.eventNumber);
+			return;
+		}
+		const h = this.heap.allocate(size, site, owner);
+		if (h === none) {
+			this.ids.set(id, failedId);
+			m.failure(size, this.eventNumber, this.currentLine);
+			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
+			return;
+		}
+		this.placed(h, id);
+	}
+
+	private placed(h: number, id: number): void {
+		const b = this.blocks;
+		b.extId[h] = id;
+		b.born[h] = this.eventNumber;
+		b.lastTouch[h] = this.time;
+		this.ids.set(id, h);
+		this.metrics.afterPlacement(this.heap, b.addr[h]! + b.size[h]!);
+	}
+
+	private free(id: number): void {
+		const m = this.metrics;
+		m.frees++;
+		const h = this.ids.get(id);
+		if (h === failedId) {
+			this.ids.delete(id);
+			return;
+		}
+		if (h === missingId) {
+			m.invalidFrees++;
+			m.anomaly('invalid-free', this.currentLine, this.eventNumber);
+			return;
+		}
+		this.heap.free(h);
+		this.ids.delete(id);
+	}
+
+	private realloc(id: number, size: number, site: number, owner: number): void {
+		const m = this.metrics;
+		const h = this.ids.get(id);
+		if (h < 0) {
+			// realloc(NULL, n) is malloc(n); so is a realloc of a block whose allocation failed.
+			if (h === failedId) this.ids.delete(id);
+			m.reallocs++;
+			m.allocs--;
+			this.allocate(id, size, site, owner);
+			return;
+		}
+		m.reallocs++;
+		const result = this.heap.realloc(h, size);
+		if (result === none) {
+			m.failure(size, this.eventNumber, this.currentLine);
+			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
+			return;
+		}
+		this.blocks.lastTouch[h] = this.time;
+		this.metrics.afterPlacement(this.heap, this.blocks.addr[h]! + this.blocks.size[h]!);
+	}
+}

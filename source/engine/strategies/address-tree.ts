@@ -1,0 +1,60 @@
+import {none} from '../blocks.js';
+import {FreeBlockTreap} from './treap.js';
+
+/**
+ * Free blocks ordered by address. With each subtree's largest size at hand, "the lowest-address block
+ * that fits" is one descent: go left whenever the left subtree holds a block big enough. O(log n)
+ * where the textbook free-list walk is O(n).
+ */
+export class AddressTree extends FreeBlockTreap {
+	protected precedes(a: number, b: number): boolean {
+		return this.blocks.addr[a]! < this.blocks.addr[b]!;
+	}
+
+	/** The lowest-address block of at least `size` bytes, or -1. */
+	firstFit(size: number): number {
+		return this.leftmostFitting(this.root, size);
+	}
+
+	/** The lowest-address block at or after address `from` with at least `size` bytes, or -1. */
+	firstFitFrom(from: number, size: number): number {
+		return this.fitFrom(this.root, from, size);
+	}
+
+	/** The block whose range [addr, addr + size) contains `address`, or -1. */
+	containing(address: number): number {
+		const {addr, size} = this.blocks;
+		let t = this.root;
+		while (t !== none) {
+			if (address < addr[t]!) t = this.left[t]!;
+			else if (address >= addr[t]! + size[t]!) t = this.right[t]!;
+			else return t;
+		}
+		return none;
+	}
+
+	private leftmostFitting(t: number, size: number): number {
+		if (t === none || this.maxSize[t]! < size) return none;
+		const blockSize = this.blocks.size;
+		for (;;) {
+			const l = this.left[t]!;
+			if (l !== none && this.maxSize[l]! >= size) t = l;
+			else if (blockSize[t]! >= size) return t;
+			else t = this.right[t]!;
+		}
+	}
+
+	/**
+	 * Walks the boundary path to `from`; at each node at or after `from` the left side is tried first,
+	 * then the node, then its right subtree, whose fit (if its maximum says there is one) is a single
+	 * descent. So the whole search stays O(log n).
+	 */
+	private fitFrom(t: number, from: number, size: number): number {
+		while (t !== none && this.maxSize[t]! >= size && this.blocks.addr[t]! < from) t = this.right[t]!;
+		if (t === none || this.maxSize[t]! < size) return none;
+		const before = this.fitFrom(this.left[t]!, from, size);
+		if (before !== none) return before;
+		if (this.blocks.size[t]! >= size) return t;
+		return this.leftmostFitting(this.right[t]!, size);
+	}
+}

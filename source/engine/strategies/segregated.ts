@@ -1,0 +1,28 @@
+import {none} from '../blocks.js';
+import {SizeClassLists} from './size-class-lists.js';
+import type {StrategyDescriptor} from './strategy.js';
+
+/**
+ * Segregated fit (Wilson et al. 1995's survey): a free list per size class. A request searches its own
+ * class first fit, since blocks there may be smaller than it, then takes the head of the next non-empty
+ * class, where every block fits. Close to best fit at the cost of a bitmap scan.
+ */
+export const segregated: StrategyDescriptor = {
+	name: 'segregated',
+	description: "segregated fit: a free list per size class; first fit in the request's class, else the next non-empty class",
+	create({blocks, sizeClasses}) {
+		const lists = new SizeClassLists(blocks, sizeClasses);
+		return {
+			name: 'segregated',
+			insert: h => lists.insert(h),
+			remove: h => lists.remove(h),
+			findFit(size) {
+				const c = lists.classFor(size);
+				const inClass = lists.firstInClass(c, size);
+				return inClass !== none ? inClass : lists.headAbove(c);
+			},
+			clear: () => lists.clear(),
+			handles: () => lists.handles(),
+		};
+	},
+};

@@ -1,0 +1,135 @@
+import {type BlockTable, growInt, none} from '../blocks.js';
+import {InputError} from '../input-error.js';
+
+/** Upper bounds of the default classes: fine steps where programs allocate most, then powers of two. */
+export const defaultSizeClasses: readonly number[] = [
+	16, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 2048, 4096, 8192, 16384, 32768, 65536,
+];
+
+/**
+ * One doubly linked free list per size class (class i holds sizes in (bound[i-1], bound[i]]), linked
+ * through typed arrays indexed by handle, and a bitmap of the non-empty classes so that "the next class
+ * with a block" is a scan of a few words, not of empty lists. Lists are LIFO: insert and remove are O(1).
+ */
+export class SizeClassLists {
+	readonly bounds: Float64Array;
+	private readonly heads: Int32Array;
+	private readonly nonEmpty: Uint32Array;
+	private next: Int32Array;
+	private prev: Int32Array;
+	private classOf: Int32Array;
+	count = 0;
+
+	constructor(
+		private readonly blocks: BlockTable,
+		configured: readonly number[] = defaultSizeClasses,
+	) {
+		this.bounds = completeClasses(configured);
+		this.heads = new Int32Array(this.bounds.length).fill(none);
+		this.nonEmpty = new Uint32Array(Math.ceil(this.bounds.length / 32));
+		this.next = new Int32Array(blocks.capacity);
+		this.prev = new Int32Array(blocks.capacity);
+		this.classOf = new Int32Array(blocks.capacity);
+		blocks.onGrow(capacity => {
+			this.next = growInt(this.next, capacity);
+			this.prev = growInt(this.prev, capacity);
+			this.classOf = growInt(this.classOf, capacity);
+		});
+	}
+
+	/** The class of a block of `size` bytes: the first whose upper bound is at least `size`. */
+	classFor(size: number): number {
+		let lo = 0;
+		let hi = this.bounds.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (this.bounds[mid]! >= size) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	}
+
+	insert(h: number): void {
+		const c = this.classFor(this.blocks.size[h]!);
+		const head = this.heads[c]!;
+		this.next[h] = head;
+		this.prev[h] = none;
+		if (head !== none) this.prev[head] = h;
+		this.heads[c] = h;
+		this.classOf[h] = c;
+		this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! | (1 << (c & 31))) >>> 0;
+		this.count++;
+	}
+
+	remove(h: number): void {
+		const c = this.classOf[h]!;
+		const n = this.next[h]!;
+		const p = this.prev[h]!;
+		if (p !== none) this.next[p] = n;
+		else this.heads[c] = n;
+		if (n !== none) this.prev[n] = p;
+		if (this.heads[c] === none) this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! & ~(1 << (c & 31))) >>> 0;
+		this.count--;
+	}
+
+	/** The first block (in list order) of class c with at least `size` bytes, or -1. */
+	firstInClass(c: number, size: number): number {
+		for (let h = this.heads[c]!; h !== none; h = this.next[h]!) if (this.blocks.size[h]! >= size) return h;
+		return none;
+	}
+
+	/** The head of the first non-empty class above c, or -1. */
+	headAbove(c: number): number {
+		let word = (c + 1) >>> 5;
+		let bits = word < this.nonEmpty.length ? this.nonEmpty[word]! & ~lowMask((c + 1) & 31) : 0;
+		while (bits === 0) {
+			if (++word >= this.nonEmpty.length) return none;
+			bits = this.nonEmpty[word]!;
+		}
+		const found = word * 32 + (31 - Math.clz32(bits & -bits));
+		return this.heads[found]!;
+	}
+
+	clear(): void {
+		this.heads.fill(none);
+		this.nonEmpty.fill(0);
+		this.count = 0;
+	}
+
+	handles(): number[] {
+		const result: number[] = [];
+		for (let c = 0; c < this.heads.length; c++) {
+			for (let h = this.heads[c]!; h !== none; h = this.next[h]!) result.push(h);
+		}
+		return result;
+	}
+}
+
+function lowMask(bits: number): number {
+	return bits === 0 ? 0 : (1 << bits) - 1;
+}
+
+/**
+ * The configured bounds, then powers of two above the last one up to 2^53 (the largest exact address),
+ * then one unbounded class, so that every size has a class.
+ */
+function completeClasses(configured: readonly number[]): Float64Array {
+	if (configured.length === 0) throw new InputError('size classes: give at least one upper bound');
+	for (let i = 0; i < configured.length; i++) {
+		const bound = configured[i]!;
+		if (!Number.isInteger(bound) || bound <= 0) {
+			throw new InputError(`size classes: '${bound}' is not a positive whole number of bytes`);
+		}
+		if (i > 0 && bound <= configured[i - 1]!) {
+			throw new InputError(`size classes must ascend: ${bound} follows ${configured[i - 1]}`);
+		}
+	}
+	const bounds = [...configured];
+	let power = 2 ** Math.ceil(Math.log2(bounds[bounds.length - 1]! + 1));
+	while (power <= 2 ** 53) {
+		bounds.push(power);
+		power *= 2;
+	}
+	bounds.push(Number.POSITIVE_INFINITY);
+	return Float64Array.from(bounds);
+}

@@ -1,0 +1,37 @@
+import {none} from '../blocks.js';
+import {FreeBlockTreap} from './treap.js';
+
+/**
+ * Free blocks ordered by (size, address): the smallest block that fits is a lower-bound descent, and
+ * among blocks of equal size the lowest address comes first, so ties break the way the address-ordered
+ * strategies do and a run is reproducible.
+ */
+export class SizeTree extends FreeBlockTreap {
+	protected precedes(a: number, b: number): boolean {
+		const sa = this.blocks.size[a]!;
+		const sb = this.blocks.size[b]!;
+		return sa < sb || (sa === sb && this.blocks.addr[a]! < this.blocks.addr[b]!);
+	}
+
+	/** The smallest block of at least `size` bytes (lowest address among equals), or -1. */
+	smallestFitting(size: number): number {
+		const blockSize = this.blocks.size;
+		let found = none;
+		let t = this.root;
+		while (t !== none) {
+			if (blockSize[t]! >= size) {
+				found = t;
+				t = this.left[t]!;
+			} else {
+				t = this.right[t]!;
+			}
+		}
+		return found;
+	}
+
+	/** The largest block (lowest address among equals), or -1. */
+	largest(): number {
+		if (this.root === none) return none;
+		return this.smallestFitting(this.maxSize[this.root]!);
+	}
+}

@@ -1,0 +1,44 @@
+import type {BlockTable} from '../blocks.js';
+
+/**
+ * A placement strategy is an index over the heap's free blocks. The heap owns the blocks, splits and
+ * coalesces them; the strategy only remembers which free blocks exist and answers "which free block
+ * should a request of this many bytes go to?".
+ *
+ * Contract: every free block of the heap is inserted exactly once and removed before it is used, merged
+ * or destroyed; `findFit` never mutates the index (the heap calls `remove` on what it picks).
+ */
+export interface PlacementStrategy {
+	readonly name: string;
+	/** A free block (blocks.addr[h], blocks.size[h]) became available. */
+	insert(h: number): void;
+	/** A free block is leaving the index (about to be used, merged or destroyed). */
+	remove(h: number): void;
+	/** The free block a request of `size` bytes (already aligned, header included) should use, or -1. */
+	findFit(size: number): number;
+	/** Forget every block (the heap re-inserts what is free after a relayout or a switch). */
+	clear(): void;
+	/** Every handle in the index, in any order: the invariant checker compares it to the heap. */
+	handles(): number[];
+	/**
+	 * Binary buddy: requests are rounded up to powers of two, free blocks are aligned powers of two,
+	 * and only buddies coalesce. The heap does the splitting and merging when this is true.
+	 */
+	readonly powerOfTwo?: boolean;
+	/** Called by the heap when a block it is about to place came from `findFit` (next-fit moves its rover). */
+	placed?(h: number): void;
+}
+
+export interface StrategyContext {
+	readonly blocks: BlockTable;
+	/** The heap's first block in address order (for naive-first-fit's walk). */
+	firstBlock(): number;
+	/** Size classes for `segregated` (upper bounds in bytes, ascending). */
+	readonly sizeClasses?: readonly number[];
+}
+
+export interface StrategyDescriptor {
+	readonly name: string;
+	readonly description: string;
+	create(context: StrategyContext): PlacementStrategy;
+}

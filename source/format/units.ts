@@ -1,0 +1,24 @@
+/** Human-readable figures, each with its unit: every number memsim prints says what it counts. */
+export function formatBytes(bytes: number): string {
+	const abs = Math.abs(bytes);
+	if (abs < 1024) return `${bytes} B`;
+	if (abs < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+	if (abs < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+	return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+export function formatPercent(fraction: number, digits = 1): string {
+	return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(value: number): string {
+	if (value < 10_000) return String(value);
+	if (value < 10_000_000) return `${(value / 1000).toFixed(1)}k`;
+	return `${(value / 1_000_000).toFixed(1)}M`;
+}
+
+export function formatRate(perSecond: number, unit = 'ev/s'): string {
+	if (perSecond < 10_000) return `${perSecond.toFixed(0)} ${unit}`;
+	if (perSecond < 10_000_000) return `${(perSecond / 1000).toFixed(1)}k ${unit}`;
+	return `${(perSecond / 1_000_000).toFixed(2)}M ${unit}`;
+}

@@ -1,0 +1,225 @@
+import {Op, noName, type EventBatch, type OpCode} from '../engine/events.js';
+import {Interner} from '../engine/interner.js';
+import {fileLineError} from '../commands/input-error.js';
+import {LineReader} from '../io/line-reader.js';
+import {TraceSource, traceName, type LineParser} from './trace-source.js';
+import {fieldEnd, fieldIs, isBlank, parseUint, quoteField, skipBlanks} from './scan.js';
+
+/**
+ * memtrace, memsim's own text format: an optional `memtrace 1` first line, then one event a line.
+ *
+ *   a <id> <size> [site=<name>] [owner=<name>]    f <id>    r <id> <size>
+ *   ref <from> <to>   unref <from> <to>   root <id>   unroot <id>   touch <id>
+ *   tick <n>          task <owner> start|end
+ *
+ * `#` starts a comment (a whole line, or a field starting with `#` after an event); blank lines are skipped.
+ */
+export const memtraceVersion = 1;
+
+const usage: Record<string, string> = {
+	a: 'a <id> <size> [site=<name>] [owner=<name>]',
+	f: 'f <id>',
+	r: 'r <id> <size>',
+	ref: 'ref <from> <to>',
+	unref: 'unref <from> <to>',
+	root: 'root <id>',
+	unroot: 'unroot <id>',
+	touch: 'touch <id>',
+	tick: 'tick <n>',
+	task: 'task <owner> start|end',
+};
+
+const hash = 35;
+
+export class MemtraceParser implements LineParser {
+	private sawEvent = false;
+	// The line being parsed and the current field in it: a cursor kept on the parser so the helpers
+	// below can step through fields without returning pairs of indices.
+	private text = '';
+	private end = 0;
+	private line = 0;
+	private op = '';
+	private fieldStart = 0;
+	private fieldStop = 0;
+
+	constructor(
+		private readonly file: string,
+		private readonly sites: Interner,
+		private readonly owners: Interner,
+	) {}
+
+	parseLine(text: string, start: number, end: number, line: number, batch: EventBatch): void {
+		const first = skipBlanks(text, start, end);
+		if (first === end || text.charCodeAt(first) === hash) return;
+		this.text = text;
+		this.end = end;
+		this.line = line;
+		this.fieldStart = first;
+		this.fieldStop = fieldEnd(text, first, end);
+		// One-letter events are most of any trace: compare the char code instead of slicing a string.
+		if (this.fieldStop - first === 1) {
+			const letter = text.charCodeAt(first);
+			if (letter === 97 /* a */) return this.alloc(Op.alloc, 'a', batch);
+			if (letter === 102 /* f */) return this.idEvent(Op.free, 'f', batch);
+			if (letter === 114 /* r */) return this.alloc(Op.realloc, 'r', batch);
+		}
+		const word = text.slice(first, this.fieldStop);
+		switch (word) {
+			case 'ref':
+				return this.pairEvent(Op.ref, word, batch);
+			case 'unref':
+				return this.pairEvent(Op.unref, word, batch);
+			case 'root':
+				return this.idEvent(Op.root, word, batch);
+			case 'unroot':
+				return this.idEvent(Op.unroot, word, batch);
+			case 'touch':
+				return this.idEvent(Op.touch, word, batch);
+			case 'tick':
+				return this.tick(batch);
+			case 'task':
+				return this.task(batch);
+			case 'memtrace':
+				return this.header();
+			default:
+				throw this.error(
+					`unknown event ${quoteField(text, first, this.fieldStop)} (expected a, f, r, ref, unref, root, unroot, touch, tick or task)`,
+				);
+		}
+	}
+
+	finish(): void {}
+
+	private alloc(op: OpCode, name: string, batch: EventBatch): void {
+		this.op = name;
+		const id = this.uint('id');
+		const size = this.uint('size');
+		let site = noName;
+		let owner = noName;
+		while (this.nextField()) {
+			const {text, fieldStart: start, fieldStop: stop} = this;
+			if (site === noName && text.startsWith('site=', start) && stop > start + 5) {
+				site = this.sites.intern(text.slice(start + 5, stop));
+			} else if (owner === noName && text.startsWith('owner=', start) && stop > start + 6) {
+				owner = this.owners.intern(text.slice(start + 6, stop));
+			} else {
+				throw this.error(`unexpected ${quoteField(text, start, stop)}: expected site=<name> or owner=<name> (${usage[name]})`);
+			}
+		}
+		this.sawEvent = true;
+		batch.push(op, id, size, site, owner, this.line);
+	}
+
+	private idEvent(op: OpCode, name: string, batch: EventBatch): void {
+		this.op = name;
+		const id = this.uint('id');
+		this.noMoreFields();
+		batch.push(op, id, 0, noName, noName, this.line);
+	}
+
+	private pairEvent(op: OpCode, name: string, batch: EventBatch): void {
+		this.op = name;
+		const from = this.uint('from id');
+		const to = this.uint('to id');
+		this.noMoreFields();
+		batch.push(op, from, to, noName, noName, this.line);
+	}
+
+	private tick(batch: EventBatch): void {
+		this.op = 'tick';
+		const n = this.uint('time');
+		this.noMoreFields();
+		batch.push(Op.tick, 0, n, noName, noName, this.line);
+	}
+
+	private task(batch: EventBatch): void {
+		this.op = 'task';
+		if (!this.nextField()) throw this.missing('owner');
+		const owner = this.owners.intern(this.text.slice(this.fieldStart, this.fieldStop));
+		if (!this.nextField()) throw this.missing('start or end');
+		let op: OpCode;
+		if (fieldIs(this.text, this.fieldStart, this.fieldStop, 'start')) op = Op.taskStart;
+		else if (fieldIs(this.text, this.fieldStart, this.fieldStop, 'end')) op = Op.taskEnd;
+		else throw this.error(`expected start or end, found ${this.quoted()} (${usage.task})`);
+		this.noMoreFields();
+		batch.push(op, 0, 0, noName, owner, this.line);
+	}
+
+	private header(): void {
+		this.op = 'memtrace';
+		if (this.sawEvent) throw this.error(`the 'memtrace ${memtraceVersion}' header must come before the first event`);
+		if (!this.nextField()) throw this.error(`the header needs a version: memtrace ${memtraceVersion}`);
+		const version = parseUint(this.text, this.fieldStart, this.fieldStop);
+		if (version !== memtraceVersion) {
+			throw this.error(`unsupported memtrace version ${this.quoted()} (this memsim reads version ${memtraceVersion})`);
+		}
+		this.noMoreFields();
+		this.sawEvent = true;
+	}
+
+	/** Moves to the next field; false at the end of the line or at a trailing `#` comment. */
+	private nextField(): boolean {
+		const start = skipBlanks(this.text, this.fieldStop, this.end);
+		if (start === this.end || this.text.charCodeAt(start) === hash) return false;
+		this.fieldStart = start;
+		this.fieldStop = fieldEnd(this.text, start, this.end);
+		return true;
+	}
+
+	private uint(what: string): number {
+		if (!this.nextField()) throw this.missing(what);
+		const value = parseUint(this.text, this.fieldStart, this.fieldStop);
+		if (value < 0) throw this.error(`${what} must be a non-negative integer, found ${this.quoted()}`);
+		return value;
+	}
+
+	private noMoreFields(): void {
+		if (this.nextField()) throw this.error(`unexpected ${this.quoted()} after the event (${usage[this.op]})`);
+	}
+
+	private missing(what: string): Error {
+		return this.error(`'${this.op}' is missing its ${what} (${usage[this.op]})`);
+	}
+
+	private quoted(): string {
+		return quoteField(this.text, this.fieldStart, this.fieldStop);
+	}
+
+	private error(what: string): Error {
+		return fileLineError(this.file, this.line, what);
+	}
+}
+
+/**
+ * True when the file holds any `ref` or `root` event: one streaming pass before replay, because
+ * `hasGraph` changes how the engine treats every block from the first event on, and buffering a
+ * multi-gigabyte trace to look ahead is not an option. Stops at the first graph event.
+ */
+export async function memtraceHasGraph(file: string): Promise<boolean> {
+	const reader = await LineReader.open(file);
+	try {
+		while (reader.next() || (await reader.fill())) {
+			const {text, end} = reader;
+			const first = skipBlanks(text, reader.start, end);
+			if (text.charCodeAt(first) !== 114 /* r */) continue;
+			if (startsEvent(text, first, end, 'ref') || startsEvent(text, first, end, 'root')) return true;
+		}
+		return false;
+	} finally {
+		await reader.close();
+	}
+}
+
+function startsEvent(text: string, start: number, end: number, word: string): boolean {
+	const after = start + word.length;
+	return text.startsWith(word, start) && (after === end || isBlank(text.charCodeAt(after)));
+}
+
+/** Opens a memtrace file (plain or gzip) as a workload. */
+export async function openMemtrace(file: string): Promise<TraceSource> {
+	const hasGraph = await memtraceHasGraph(file);
+	const reader = await LineReader.open(file);
+	const sites = new Interner();
+	const owners = new Interner();
+	return new TraceSource(traceName(file), hasGraph, sites, owners, reader, new MemtraceParser(file, sites, owners));
+}

@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {BlockTable, none} from '../../source/engine/blocks.js';
+import {type Coalescing, defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
+import {checkHeapInvariants} from '../../source/engine/invariants.js';
+import {findStrategy, strategyNames} from '../../source/engine/strategies/registry.js';
+
+type Event =
+	| {kind: 'alloc'; request: number}
+	| {kind: 'free'; pick: number}
+	| {kind: 'realloc'; pick: number; request: number}
+	| {kind: 'switch'; strategy: string};
+
+/** MEMSIM_PROPERTY_RUNS=10 runs ten times as many cases (a soak before a release); the default keeps `vitest` quick. */
+const scale = Number(process.env.MEMSIM_PROPERTY_RUNS ?? 1);
+const names = [...strategyNames(), 'naive-first-fit'];
+// Mostly small requests, some large enough to fill a 16 KiB heap quickly and exercise failure paths.
+const request = fc.oneof({arbitrary: fc.integer({min: 0, max: 128}), weight: 4}, fc.integer({min: 129, max: 4000}));
+const pick = fc.nat({max: 1_000_000});
+
+function events(withSwitches: boolean): fc.Arbitrary<Event[]> {
+	const kinds: Array<fc.WeightedArbitrary<Event>> = [
+		{arbitrary: request.map(r => ({kind: 'alloc', request: r}) as const), weight: 5},
+		{arbitrary: pick.map(p => ({kind: 'free', pick: p}) as const), weight: 3},
+		{arbitrary: fc.tuple(pick, request).map(([p, r]) => ({kind: 'realloc', pick: p, request: r}) as const), weight: 2},
+	];
+	if (withSwitches) {
+		kinds.push({arbitrary: fc.constantFrom(...names).map(s => ({kind: 'switch', strategy: s}) as const), weight: 1});
+	}
+	return fc.array(fc.oneof(...kinds), {maxLength: 120 * Math.min(scale, 4)});
+}
+
+interface Place {
+	addr: number;
+	size: number;
+	request: number;
+}
+
+/**
+ * Replays the events, checking the invariants after each one, and that no live block other than the
+ * one an event is about ever changes place (a switch moves nothing at all).
+ */
+function replay(
+	strategy: string,
+	capacity: number | 'grow',
+	coalescing: Coalescing,
+	script: Event[],
+	layout: Partial<HeapParams> = {},
+): void {
+	const blocks = new BlockTable(8);
+	const holder: {heap?: Heap} = {};
+	const create = (name: string) => findStrategy(name).create({blocks, firstBlock: () => holder.heap!.first});
+	const heap = new Heap({...defaultHeapParams, ...layout, capacity, coalescing}, create(strategy), blocks, 32);
+	holder.heap = heap;
+	const live = new Map<number, Place>();
+	const placeOf = (h: number): Place => ({addr: blocks.addr[h]!, size: blocks.size[h]!, request: blocks.request[h]!});
+	const liveHandles = (): number[] => [...live.keys()];
+	for (const [step, event] of script.entries()) {
+		let touched = none;
+		if (event.kind === 'alloc') {
+			const h = heap.allocate(event.request, 0, 0);
+			if (h !== none) {
+				expect(live.has(h)).toBe(false);
+				live.set(h, placeOf(h));
+				expect(blocks.request[h]).toBe(event.request);
+			}
+			touched = h;
+		} else if (event.kind === 'free' && live.size > 0) {
+			const handles = liveHandles();
+			touched = handles[event.pick % handles.length]!;
+			heap.free(touched);
+			live.delete(touched);
+		} else if (event.kind === 'realloc' && live.size > 0) {
+			const handles = liveHandles();
+			touched = handles[event.pick % handles.length]!;
+			const result = heap.realloc(touched, event.request);
+			if (result === none) {
+				expect(placeOf(touched)).toEqual(live.get(touched));
+			} else {
+				expect(result).toBe(touched);
+				expect(blocks.request[touched]).toBe(event.request);
+				live.set(touched, placeOf(touched));
+			}
+		} else if (event.kind === 'switch') {
+			heap.setStrategy(create(event.strategy));
+			expect(heap.strategy.name).toBe(event.strategy);
+		}
+		const problem = checkHeapInvariants(heap);
+		if (problem) throw new Error(`after event ${step} (${JSON.stringify(event)}): ${problem}`);
+		for (const [h, place] of live) if (h !== touched) expect(placeOf(h)).toEqual(place);
+		expect(heap.usedBlocks).toBe(live.size);
+		expect(heap.payloadBytes).toBe([...live.values()].reduce((sum, p) => sum + p.request, 0));
+	}
+}
+
+const modes: Coalescing[] = ['immediate', 'deferred', 'none'];
+const capacities: Array<number | 'grow'> = [16 * 1024, 'grow'];
+
+describe('random event sequences keep the heap sound', () => {
+	for (const strategy of names) {
+		for (const coalescing of modes) {
+			for (const capacity of capacities) {
+				it(`under ${strategy}, ${coalescing} coalescing, ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
+					fc.assert(
+						fc.property(events(false), script => replay(strategy, capacity, coalescing, script)),
+						{numRuns: 40 * scale},
+					);
+				});
+			}
+		}
+	}
+});
+
+describe('random strategy switches keep the heap sound and move nothing', () => {
+	for (const coalescing of modes) {
+		for (const capacity of capacities) {
+			it(`with ${coalescing} coalescing on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
+				fc.assert(
+					fc.property(fc.constantFrom(...names), events(true), (first, script) =>
+						replay(first, capacity, coalescing, script),
+					),
+					{numRuns: 150 * scale},
+				);
+			});
+		}
+	}
+});
+
+// Headers, coarser alignment, larger minimum blocks and split thresholds, and a capacity that is not a
+// multiple of the alignment: the layouts the defaults never reach.
+const layouts = fc.record({
+	align: fc.constantFrom(8, 16, 64),
+	header: fc.constantFrom(0, 8, 16),
+	minBlock: fc.constantFrom(8, 16, 24, 48),
+	splitThreshold: fc.constantFrom(8, 32, 100),
+});
+
+describe('random heap layouts keep the heap sound', () => {
+	for (const coalescing of modes) {
+		for (const capacity of [16 * 1024 + 5, 'grow'] as const) {
+			it(`with ${coalescing} coalescing on a ${capacity === 'grow' ? 'growable' : 'fixed odd-sized'} heap`, () => {
+				fc.assert(
+					fc.property(fc.constantFrom(...names), layouts, events(true), (first, layout, script) =>
+						replay(first, capacity, coalescing, script, layout),
+					),
+					{numRuns: 150 * scale},
+				);
+			});
+		}
+	}
+});

@@ -1,0 +1,277 @@
+import {describe, expect, it} from 'vitest';
+import {BlockTable, none} from '../../source/engine/blocks.js';
+import {defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
+import {checkHeapInvariants} from '../../source/engine/invariants.js';
+import {findStrategy} from '../../source/engine/strategies/registry.js';
+
+function makeHeap(name: string, params: Partial<HeapParams> = {}): Heap {
+	const blocks = new BlockTable(16);
+	const holder: {heap?: Heap} = {};
+	const strategy = findStrategy(name).create({blocks, firstBlock: () => holder.heap!.first});
+	holder.heap = new Heap({...defaultHeapParams, capacity: 512, ...params}, strategy, blocks, 64);
+	return holder.heap;
+}
+
+/** Free blocks as [address, size], in address order. */
+function freeBlocks(heap: Heap): Array<[number, number]> {
+	const result: Array<[number, number]> = [];
+	for (let h = heap.first; h !== none; h = heap.blocks.next[h]!) {
+		if (heap.blocks.isFree(h)) result.push([heap.blocks.addr[h]!, heap.blocks.size[h]!]);
+	}
+	return result;
+}
+
+function place(heap: Heap, h: number): [number, number] {
+	return [heap.blocks.addr[h]!, heap.blocks.size[h]!];
+}
+
+function allocate(heap: Heap, ...requests: number[]): number[] {
+	return requests.map(request => heap.allocate(request, 0, 0));
+}
+
+describe('realloc', () => {
+	it('grows in place into the free block after it', () => {
+		const heap = makeHeap('first-fit');
+		const [a, b] = allocate(heap, 64, 64);
+		heap.free(b!);
+		expect(heap.realloc(a!, 100)).toBe(a);
+		expect(place(heap, a!)).toEqual([0, 104]);
+		expect(freeBlocks(heap)).toEqual([[104, 408]]);
+		expect([heap.payloadBytes, heap.usedBlockBytes]).toEqual([100, 104]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('keeps a remainder below the split threshold inside the grown block', () => {
+		const heap = makeHeap('first-fit', {splitThreshold: 32});
+		const [a, b] = allocate(heap, 64, 40, 408);
+		heap.free(b!);
+		expect(heap.realloc(a!, 80)).toBe(a);
+		expect(place(heap, a!)).toEqual([0, 104]);
+		expect(freeBlocks(heap)).toEqual([]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('shrinks in place and gives the tail back, merged with the free space after it', () => {
+		const heap = makeHeap('first-fit');
+		const [a] = allocate(heap, 200);
+		expect(heap.realloc(a!, 20)).toBe(a);
+		expect(place(heap, a!)).toEqual([0, 24]);
+		expect(freeBlocks(heap)).toEqual([[24, 488]]);
+		expect(heap.payloadBytes).toBe(20);
+	});
+
+	it('leaves the shrunk tail unmerged under deferred coalescing', () => {
+		const heap = makeHeap('first-fit', {coalescing: 'deferred'});
+		const [a] = allocate(heap, 200);
+		heap.realloc(a!, 20);
+		expect(freeBlocks(heap)).toEqual([
+			[24, 176],
+			[200, 312],
+		]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('moves a block that cannot grow in place, keeping its handle and freeing the old place', () => {
+		const heap = makeHeap('first-fit');
+		const [a, b] = allocate(heap, 64, 64);
+		heap.blocks.site[a!] = 7;
+		expect(heap.realloc(a!, 200)).toBe(a);
+		expect(place(heap, a!)).toEqual([128, 200]);
+		expect(place(heap, b!)).toEqual([64, 64]);
+		expect(heap.blocks.site[a!]).toBe(7);
+		expect(freeBlocks(heap)).toEqual([
+			[0, 64],
+			[328, 184],
+		]);
+		expect([heap.usedBlocks, heap.payloadBytes]).toEqual([2, 264]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('returns -1 and leaves the block as it was when nothing fits', () => {
+		const heap = makeHeap('best-fit');
+		const [a] = allocate(heap, 64, 400);
+		expect(heap.realloc(a!, 300)).toBe(none);
+		expect(place(heap, a!)).toEqual([0, 64]);
+		expect(heap.blocks.request[a!]).toBe(64);
+		expect(heap.payloadBytes).toBe(464);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('unmarks a leaked block it resizes in place, so the heap map stays exact', () => {
+		const heap = makeHeap('first-fit');
+		const [a] = allocate(heap, 64);
+		heap.setLeaked(a!, true);
+		heap.realloc(a!, 200);
+		expect(heap.blocks.flags[a!]! & 2).toBe(0);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+		heap.free(a!);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('moves under buddy to a power-of-two block', () => {
+		const heap = makeHeap('buddy', {capacity: 256});
+		const [a, b] = allocate(heap, 30, 30);
+		expect(heap.realloc(a!, 40)).toBe(a);
+		expect(place(heap, a!)).toEqual([64, 64]);
+		expect(place(heap, b!)).toEqual([32, 32]);
+		expect(freeBlocks(heap)).toEqual([
+			[0, 32],
+			[128, 128],
+		]);
+	});
+});
+
+describe('a growable heap', () => {
+	it('starts empty and raises its top and high-water as it extends', () => {
+		const heap = makeHeap('first-fit', {capacity: 'grow'});
+		expect([heap.top, heap.first]).toEqual([0, none]);
+		const [a] = allocate(heap, 100, 50);
+		expect([heap.top, heap.highWater]).toEqual([160, 160]);
+		heap.free(a!);
+		expect([heap.top, heap.highWater]).toEqual([160, 160]);
+		expect(place(heap, allocate(heap, 40)[0]!)).toEqual([0, 40]);
+		expect(heap.top).toBe(160);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('extends a free block at the top rather than appending a new one', () => {
+		const heap = makeHeap('first-fit', {capacity: 'grow'});
+		const [, b] = allocate(heap, 64, 64);
+		heap.free(b!);
+		expect(place(heap, allocate(heap, 100)[0]!)).toEqual([64, 104]);
+		expect(heap.top).toBe(168);
+		expect(freeBlocks(heap)).toEqual([]);
+	});
+
+	it('grows the last block in place by raising the top', () => {
+		const heap = makeHeap('best-fit', {capacity: 'grow'});
+		const [a] = allocate(heap, 64);
+		expect(heap.realloc(a!, 200)).toBe(a);
+		expect(place(heap, a!)).toEqual([0, 200]);
+		expect([heap.top, heap.highWater]).toEqual([200, 200]);
+	});
+
+	it('pads the top to the alignment of a buddy block with free power-of-two pieces', () => {
+		const heap = makeHeap('buddy', {capacity: 'grow'});
+		const [a, b] = allocate(heap, 24, 100);
+		expect(place(heap, a!)).toEqual([0, 32]);
+		expect(place(heap, b!)).toEqual([128, 128]);
+		expect(freeBlocks(heap)).toEqual([
+			[32, 32],
+			[64, 64],
+		]);
+		expect(heap.highWater).toBe(256);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+});
+
+describe('coalescing modes', () => {
+	/** Three 64-byte blocks then one filling the rest of the 512-byte heap; the first two freed. */
+	function twoFreed(coalescing: HeapParams['coalescing']): Heap {
+		const heap = makeHeap('first-fit', {coalescing});
+		const [a, b] = allocate(heap, 64, 64, 64, 320);
+		heap.free(a!);
+		heap.free(b!);
+		return heap;
+	}
+
+	it('immediate coalescing merges a freed block with its free neighbours', () => {
+		expect(freeBlocks(twoFreed('immediate'))).toEqual([[0, 128]]);
+	});
+
+	it('deferred coalescing keeps neighbours apart until a request fails, then merges them all', () => {
+		const heap = twoFreed('deferred');
+		expect(freeBlocks(heap)).toEqual([
+			[0, 64],
+			[64, 64],
+		]);
+		expect(place(heap, allocate(heap, 100)[0]!)).toEqual([0, 104]);
+		expect(freeBlocks(heap)).toEqual([[104, 24]]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('no coalescing leaves a request failing that merged neighbours would have held', () => {
+		const heap = twoFreed('none');
+		expect(heap.allocate(100, 0, 0)).toBe(none);
+		expect(heap.largestFree()).toBe(64);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('deferred coalescing under buddy merges buddies when a request fails', () => {
+		const heap = makeHeap('buddy', {capacity: 128, coalescing: 'deferred'});
+		const [a, b] = allocate(heap, 32, 32, 64);
+		heap.free(a!);
+		heap.free(b!);
+		expect(freeBlocks(heap)).toEqual([
+			[0, 32],
+			[32, 32],
+		]);
+		expect(place(heap, allocate(heap, 60)[0]!)).toEqual([0, 64]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+});
+
+describe('collector support', () => {
+	it('carveAt counts the whole block when the remainder is too small to split off', () => {
+		const heap = makeHeap('first-fit', {splitThreshold: 32});
+		const h = heap.carveAt(0, 496);
+		expect(place(heap, h)).toEqual([0, 512]);
+		expect(heap.usedBlockBytes).toBe(512);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('carveAt cuts a reserve out of the middle of a free block', () => {
+		const heap = makeHeap('tlsf');
+		const h = heap.carveAt(128, 256);
+		heap.setReserved(h, true);
+		expect(freeBlocks(heap)).toEqual([
+			[0, 128],
+			[384, 128],
+		]);
+		expect([heap.reservedBytes, heap.usedBlockBytes]).toEqual([256, 0]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('relayout tiles the gaps after a collector moved blocks', () => {
+		const heap = makeHeap('best-fit');
+		const [a, b, c] = allocate(heap, 64, 64, 64);
+		heap.free(b!);
+		heap.blocks.addr[c!] = 64;
+		heap.relayout();
+		expect(place(heap, a!)).toEqual([0, 64]);
+		expect(place(heap, c!)).toEqual([64, 64]);
+		expect(freeBlocks(heap)).toEqual([[128, 384]]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('relayout raises the high-water when a block moved above a growable top', () => {
+		const heap = makeHeap('first-fit', {capacity: 'grow'});
+		const [a] = allocate(heap, 64);
+		heap.blocks.addr[a!] = 128;
+		heap.relayout();
+		expect([heap.top, heap.highWater]).toEqual([192, 192]);
+		expect(freeBlocks(heap)).toEqual([[0, 128]]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+});
+
+describe('scale', () => {
+	for (const name of ['tlsf', 'first-fit']) {
+		it(`holds a million live blocks under ${name}`, {timeout: 120_000}, () => {
+			const heap = makeHeap(name, {capacity: 64 * 1024 * 1024});
+			const handles = new Int32Array(1_000_000);
+			for (let i = 0; i < handles.length; i++) handles[i] = heap.allocate(8, 0, 0);
+			expect(handles.indexOf(none)).toBe(-1);
+			expect(heap.usedBlocks).toBe(1_000_000);
+			expect(heap.usedBlockBytes).toBe(8_000_000);
+			// Every other block freed: half a million holes that cannot coalesce, all in the index.
+			for (let i = 0; i < handles.length; i += 2) heap.free(handles[i]!);
+			expect(heap.freeBlocks).toBe(500_001);
+			expect(heap.strategy.handles().length).toBe(500_001);
+			expect(checkHeapInvariants(heap)).toBeUndefined();
+			for (let i = 0; i < handles.length; i += 2) handles[i] = heap.allocate(8, 0, 0);
+			expect(heap.usedBlocks).toBe(1_000_000);
+			expect(checkHeapInvariants(heap)).toBeUndefined();
+		});
+	}
+});

@@ -1,0 +1,142 @@
+import {describe, expect, it} from 'vitest';
+import {BlockTable, none} from '../../source/engine/blocks.js';
+import {defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
+import {checkHeapInvariants} from '../../source/engine/invariants.js';
+import {findStrategy} from '../../source/engine/strategies/registry.js';
+
+function makeHeap(name: string, params: Partial<HeapParams> = {}): Heap {
+	const blocks = new BlockTable(16);
+	const holder: {heap?: Heap} = {};
+	const strategy = findStrategy(name).create({blocks, firstBlock: () => holder.heap!.first});
+	holder.heap = new Heap({...defaultHeapParams, capacity: 512, ...params}, strategy, blocks, 64);
+	return holder.heap;
+}
+
+/** Used 64@0, free 64@64, used 64@128, free 320@192 (handles 0, 1, 2, 3). */
+function sample(params: Partial<HeapParams> = {}): Heap {
+	const heap = makeHeap('first-fit', params);
+	const [, b] = [64, 64, 64].map(size => heap.allocate(size, 0, 0));
+	heap.free(b!);
+	return heap;
+}
+
+describe('checkHeapInvariants', () => {
+	it('accepts a sound heap', () => {
+		expect(checkHeapInvariants(sample())).toBeUndefined();
+		expect(checkHeapInvariants(makeHeap('buddy', {capacity: 1000}))).toBeUndefined();
+		expect(checkHeapInvariants(makeHeap('tlsf', {capacity: 'grow'}))).toBeUndefined();
+	});
+
+	it('reports overlapping blocks', () => {
+		const heap = sample();
+		heap.blocks.addr[1] = 56;
+		expect(checkHeapInvariants(heap)).toBe('free block 1 [56, 120) overlaps the block before it, which ends at 64');
+	});
+
+	it('reports a gap no block covers', () => {
+		const heap = sample();
+		heap.blocks.size[0] = 48;
+		expect(checkHeapInvariants(heap)).toBe('free block 1 [64, 128) leaves a gap [48, 64) no block covers');
+	});
+
+	it('reports blocks that end short of the top', () => {
+		const heap = sample();
+		heap.top = 1024;
+		expect(checkHeapInvariants(heap)).toBe('the blocks end at 512 but heap.top is 1024');
+	});
+
+	it('reports a prev link that disagrees with the next links', () => {
+		const heap = sample();
+		heap.blocks.prev[2] = 0;
+		expect(checkHeapInvariants(heap)).toBe('used block 2 [128, 192) has prev 0, expected 1');
+	});
+
+	it('reports a cycle in the next links instead of looping', () => {
+		const heap = sample();
+		heap.blocks.next[2] = 0;
+		heap.blocks.prev[0] = 2;
+		expect(checkHeapInvariants(heap)).toBe('used block 0 [0, 64) has prev 2, expected -1');
+		heap.blocks.prev[0] = none;
+		heap.blocks.next[2] = 2;
+		heap.blocks.prev[2] = 2;
+		expect(checkHeapInvariants(heap)).toMatch(/used block 2 \[128, 192\) has prev 2, expected 2|cycle/);
+	});
+
+	it('reports a dead row left in the list', () => {
+		const heap = sample();
+		heap.blocks.destroy(2);
+		expect(checkHeapInvariants(heap)).toBe('handle 2 is linked into the block list but its row is dead');
+	});
+
+	it('reports a running total that drifted from a recount', () => {
+		const heap = sample();
+		heap.freeBytes += 8;
+		expect(checkHeapInvariants(heap)).toBe('heap.freeBytes is 392 but a recount gives 384');
+		heap.freeBytes -= 8;
+		heap.payloadBytes = 100;
+		expect(checkHeapInvariants(heap)).toBe('heap.payloadBytes is 100 but a recount gives 128');
+	});
+
+	it('reports a payload larger than its block less the header', () => {
+		const heap = sample({header: 8});
+		heap.blocks.request[0] = 72;
+		expect(checkHeapInvariants(heap)).toBe(
+			'used block 0 [0, 72) holds a 72-byte payload, more than its size less the 8-byte header',
+		);
+	});
+
+	it('reports a free block missing from the strategy index', () => {
+		const heap = sample();
+		heap.strategy.remove(1);
+		expect(checkHeapInvariants(heap)).toBe('first-fit is missing free block 1 [64, 128)');
+	});
+
+	it('reports an index entry that is not a free block', () => {
+		const heap = sample();
+		heap.strategy.insert(0);
+		expect(checkHeapInvariants(heap)).toBe('first-fit indexes handle 0, which is not a free block');
+	});
+
+	it('reports two adjacent free blocks under immediate coalescing', () => {
+		const heap = makeHeap('best-fit', {coalescing: 'none'});
+		const [a, b] = [64, 64, 384].map(size => heap.allocate(size, 0, 0));
+		heap.free(a!);
+		heap.free(b!);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+		heap.params = {...heap.params, coalescing: 'immediate'};
+		expect(checkHeapInvariants(heap)).toBe('free block 1 [64, 128) follows free block 0 uncoalesced');
+	});
+
+	it('reports two free buddies under immediate coalescing', () => {
+		const heap = makeHeap('buddy', {capacity: 128, coalescing: 'deferred'});
+		const [a, b] = [32, 32, 64].map(size => heap.allocate(size, 0, 0));
+		heap.free(a!);
+		heap.free(b!);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+		heap.params = {...heap.params, coalescing: 'immediate'};
+		expect(checkHeapInvariants(heap)).toMatch(/^free block \d+ \[0, 32\) and its buddy free block \d+ \[32, 64\) are both free$/);
+	});
+
+	it('reports a free buddy block that is not an aligned power of two', () => {
+		const heap = makeHeap('buddy', {capacity: 128});
+		const h = heap.first;
+		heap.blocks.size[h] = 96;
+		heap.top = 96;
+		heap.freeBytes = 96;
+		expect(checkHeapInvariants(heap)).toBe(`free block ${h} [0, 96) is not an aligned power of two`);
+	});
+
+	it('reports a used block at an unaligned address', () => {
+		const heap = sample({align: 16});
+		heap.blocks.addr[2] = 120;
+		heap.blocks.size[1] = 56;
+		heap.blocks.size[2] = 72;
+		expect(checkHeapInvariants(heap)).toBe('used block 2 [120, 192) is not aligned to 16');
+	});
+
+	it('reports a heap map cell that disagrees with the blocks', () => {
+		const heap = sample();
+		heap.map.addUsed(64, 8, 1);
+		expect(checkHeapInvariants(heap)).toBe('heap map cell 8 counts 16 used bytes, the blocks 8');
+	});
+});
