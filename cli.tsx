@@ -2,8 +2,10 @@
 import {Command} from 'commander';
 import {InputError} from './source/commands/input-error.js';
 import {registerFlinkCommand} from './source/commands/flink.js';
+import {registerBenchCommand} from './source/commands/bench.js';
 import {registerCompareCommand} from './source/commands/compare.js';
 import {registerRunCommand} from './source/commands/run.js';
+import {registerStrategiesCommand} from './source/commands/strategies.js';
 import {registerWorkloadsCommand} from './source/commands/workloads.js';
 
 const program = new Command();
@@ -16,6 +18,8 @@ program
 registerFlinkCommand(program);
 registerRunCommand(program);
 registerCompareCommand(program);
+registerBenchCommand(program);
+registerStrategiesCommand(program);
 registerWorkloadsCommand(program);
 
 program.exitOverride();

@@ -7,6 +7,7 @@ import {strategyNames} from '../engine/strategies/registry.js';
 import {findStrategy} from '../engine/strategies/registry.js';
 import {formatPercent, formatRate} from '../format/units.js';
 import type {CellOutcome, CompareCell, CompareResult} from './compare-cell.js';
+import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
 import {addSimulationOptions, buildParams, type RunOptionValues} from './run-options.js';
@@ -90,12 +91,4 @@ function meanLine(results: CompareResult[], strategies: string[]): string {
 		return `${strategy} ${formatPercent(mean)}`;
 	});
 	return `mean peak utilization: ${means.join(', ')}`;
-}
-
-export function plainTable(rows: Array<Record<string, string>>): string {
-	if (rows.length === 0) return '';
-	const columns = Object.keys(rows[0]!);
-	const widths = columns.map(c => Math.max(c.length, ...rows.map(r => r[c]!.length)));
-	const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-	return [line(columns), line(widths.map(w => '-'.repeat(w))), ...rows.map(r => line(columns.map(c => r[c]!)))].join('\n');
 }

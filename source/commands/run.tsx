@@ -1,9 +1,12 @@
 import {performance} from 'node:perf_hooks';
 import type {Command} from 'commander';
 import {Simulation} from '../engine/simulation.js';
+import {FlinkMemory} from '../flink/sim/flink-memory.js';
+import {flinkSummaryText} from '../flink/sim/flink-summary-text.js';
 import {summaryText} from '../format/summary-text.js';
 import {defaultHeadlessEvents, openWorkload} from './open-workload.js';
 import {ProgressLine} from './progress.js';
+import {addFlinkRunOptions, flinkRunFor, type FlinkRunOptionValues} from './run-flink.js';
 import {
 	addSimulationOptions,
 	addWorkloadOptions,
@@ -14,7 +17,7 @@ import {
 	type RunOptionValues,
 } from './run-options.js';
 
-export interface RunCommandOptions extends RunOptionValues {
+export interface RunCommandOptions extends RunOptionValues, FlinkRunOptionValues {
 	headless?: boolean;
 	json?: boolean;
 	color?: boolean;
@@ -27,6 +30,7 @@ export function registerRunCommand(program: Command): void {
 		.description('run an allocator against a workload: the live dashboard in a terminal, a summary otherwise');
 	addWorkloadOptions(command);
 	addSimulationOptions(command);
+	addFlinkRunOptions(command);
 	command
 		.option('--headless', 'no dashboard: run to the end and print the summary')
 		.option('--json', 'print the summary as one JSON object (implies --headless)')
@@ -41,12 +45,15 @@ export function isInteractive(options: {headless?: boolean; json?: boolean}): bo
 }
 
 /** Build a simulation from run options (shared by run, compare and replay). */
-export async function createSimulation(options: RunOptionValues, interactive: boolean): Promise<Simulation> {
+export async function createSimulation(options: RunOptionValues & FlinkRunOptionValues, interactive: boolean): Promise<Simulation> {
 	const params = buildParams(options);
 	const changes = buildChanges(options);
 	const events = parseEvents(options.events) ?? (interactive ? undefined : defaultHeadlessEvents);
 	const source = await openWorkload({workload: options.workload, trace: options.trace, seed: parseSeed(options.seed), events});
-	return new Simulation(source, {params, changes, now: () => performance.now()});
+	const flink = await flinkRunFor(options, source, params);
+	const sim = new Simulation(source, {params: flink?.params ?? params, changes, now: () => performance.now(), admission: flink?.memory});
+	flink?.attach(sim);
+	return sim;
 }
 
 async function runCommand(options: RunCommandOptions): Promise<void> {
@@ -60,6 +67,8 @@ async function runCommand(options: RunCommandOptions): Promise<void> {
 	const progress = new ProgressLine();
 	await sim.runToEnd(Number.POSITIVE_INFINITY, events => progress.update(`${sim.source.name}: ${events} events`));
 	progress.done();
-	const summary = sim.summary();
-	process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${summaryText(summary)}\n`);
+	const flink = sim.admission instanceof FlinkMemory ? sim.admission.summary() : undefined;
+	const summary = flink ? {...sim.summary(), flink} : sim.summary();
+	const text = flink ? `${summaryText(summary)}\n${flinkSummaryText(flink)}` : summaryText(summary);
+	process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);
 }

@@ -1,5 +1,6 @@
 import {InputError} from './input-error.js';
 import {parseChoice, parseIntegerInRange} from './params.js';
+import {reclaimChangeHandlers} from './reclaim/reclaim-changes.js';
 import type {Simulation} from './simulation.js';
 import {findStrategy} from './strategies/registry.js';
 
@@ -81,6 +82,8 @@ registerChangeHandler('split-threshold', {
 		return {previous};
 	},
 });
+
+for (const [key, handler] of Object.entries(reclaimChangeHandlers)) registerChangeHandler(key, handler);
 
 /** Parse `--change <event>:<key>=<value>` or `--change <event>:<action>`. */
 export function parseChange(text: string): ScheduledChange {

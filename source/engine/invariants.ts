@@ -49,7 +49,8 @@ function walkBlocks(heap: Heap): Recount | string {
 	let previous = none;
 	let steps = 0;
 	for (let h = heap.first; h !== none; h = b.next[h]!) {
-		// A cycle in the next links would otherwise never end.
+		// A cycle always trips the prev check first (a revisited block had a different predecessor); this
+		// bound is a backstop so that the checker can never loop, whatever the links say.
 		if (++steps > b.handleLimit) return 'the block list is longer than the block table: the next links form a cycle';
 		if (!b.isAlive(h)) return `handle ${h} is linked into the block list but its row is dead`;
 		if (b.prev[h] !== previous) return `${describe(heap, h)} has prev ${b.prev[h]}, expected ${previous}`;

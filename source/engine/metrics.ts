@@ -5,6 +5,8 @@ export interface FailedRequest {
 	readonly event: number;
 	readonly line: number;
 	readonly size: number;
+	/** Why, when a budget refused it rather than the heap (Flink's "Could not allocate N pages"). */
+	readonly reason?: string;
 }
 
 export interface Anomaly {
@@ -47,10 +49,10 @@ export class Metrics {
 		if (heap.usedBlocks > this.peakLiveBlocks) this.peakLiveBlocks = heap.usedBlocks;
 	}
 
-	failure(size: number, event: number, line: number): void {
+	failure(size: number, event: number, line: number, reason?: string): void {
 		this.failures++;
 		this.failedBytes += size;
-		if (this.failedRequests.length < failureListLimit) this.failedRequests.push({event, line, size});
+		if (this.failedRequests.length < failureListLimit) this.failedRequests.push(reason === undefined ? {event, line, size} : {event, line, size, reason});
 	}
 
 	anomaly(kind: string, line: number, event: number): void {
@@ -99,6 +101,8 @@ export class Metrics {
 			largestFreeBytes,
 			eventsPerSec: this.eventsPerSec(sim.eventNumber),
 			anomalies: Object.fromEntries(this.anomalies),
+			// collector, reclaim, gc, leaks, repairs, lazyQueueBytes, lazyQueueBlocks
+			...sim.reclamation.summary(),
 		};
 	}
 }

@@ -1,5 +1,6 @@
 import type {Coalescing} from './heap.js';
 import {InputError} from './input-error.js';
+import type {ReclaimMode, RepairMode} from './reclaim/options.js';
 
 /** Every parameter of a run, as `memsim run` options, `--change` keys and dashboard keys set them. */
 export interface SimulationParams {
@@ -16,6 +17,33 @@ export interface SimulationParams {
 	check: boolean;
 	/** Events between samples of the sampled metrics (maxExternalFragmentation). */
 	sampleEvery: number;
+	/** Garbage collector (`--gc`): none, mark-sweep, mark-compact, copying, generational. */
+	collector: string;
+	/** How frees take effect (`--reclaim`): explicit, lazy or gc. */
+	reclaim: ReclaimMode;
+	/** Collect when the program's space is this full (percent); 0 = only on allocation failure or on demand. */
+	gcTrigger: number;
+	/** Time units (events plus ticks) a reachable block may go untouched before it is stale. */
+	staleAfter: number;
+	repair: RepairMode;
+	/** Run the leak detectors (`--leaks`, on by default). */
+	leaks: boolean;
+	/** Events between leak checks, and the length of a growth window. */
+	leakCheckEvery: number;
+	/** Consecutive rising windows that make a growth alert (K). */
+	growthWindows: number;
+	/** Events after a block's allocation or last detachment before it can be reported unreachable. */
+	leakGrace: number;
+	/** Generational nursery bytes (both semispaces); 0 = an eighth of the heap. */
+	nurseryBytes: number;
+	/** Minor collections a young block survives before promotion. */
+	promoteAfter: number;
+	/** Lazy reclamation: bytes queued before a batch is reclaimed. */
+	lazyBytes: number;
+	/** Pause cost model, nanoseconds: per object marked, per byte moved or copied, per block swept. */
+	gcCostMark: number;
+	gcCostMove: number;
+	gcCostSweep: number;
 }
 
 export const defaultParams: SimulationParams = {
@@ -28,6 +56,21 @@ export const defaultParams: SimulationParams = {
 	strategy: 'tlsf',
 	check: false,
 	sampleEvery: 256,
+	collector: 'none',
+	reclaim: 'explicit',
+	gcTrigger: 0,
+	staleAfter: 50_000,
+	repair: 'off',
+	leaks: true,
+	leakCheckEvery: 10_000,
+	growthWindows: 6,
+	leakGrace: 1000,
+	nurseryBytes: 0,
+	promoteAfter: 2,
+	lazyBytes: 1024 * 1024,
+	gcCostMark: 25,
+	gcCostMove: 0.25,
+	gcCostSweep: 10,
 };
 
 const units: Record<string, number> = {

@@ -1,3 +1,7 @@
+import type {CycleRecord} from './collectors/gc-stats.js';
+import type {LeakAlert} from './leaks/alerts.js';
+import type {RepairRecord} from './leaks/repair-log.js';
+
 /**
  * A tiny typed emitter: the engine's `on(type, fn)` side. The dashboard's store listens here and
  * batches what it hears per frame; recordings write what they hear to the timeline.
@@ -37,6 +41,12 @@ export interface ChangeEvent {
 export interface SimulationEventMap extends Record<string, unknown> {
 	step: {readonly event: number};
 	change: ChangeEvent;
-	failure: {readonly event: number; readonly size: number; readonly line: number};
+	failure: {readonly event: number; readonly size: number; readonly line: number; readonly reason?: string};
 	end: {readonly event: number};
+	/** A collection cycle finished. */
+	gc: CycleRecord;
+	/** A leak alert appeared for the first time (later growth shows in `alerts()`). */
+	alert: LeakAlert;
+	/** Blocks were freed by a repair. */
+	repair: RepairRecord;
 }

@@ -1,11 +1,18 @@
+import type {Admission, AdmissionVerdict} from './admission.js';
 import {BlockTable, none} from './blocks.js';
 import {applyChange, type Change, type ScheduledChange} from './changes.js';
 import {EventBatch, Op} from './events.js';
+import type {GcStats} from './collectors/gc-stats.js';
 import {Heap} from './heap.js';
 import {failedId, IdTable, missingId} from './id-table.js';
+import {InputError} from './input-error.js';
+import type {LeakAlert} from './leaks/alerts.js';
 import {checkHeapInvariants} from './invariants.js';
 import {Metrics} from './metrics.js';
+import {SiteStats} from './site-stats.js';
 import type {SimulationParams} from './params.js';
+import {applyGraphEvent} from './reclaim/graph-events.js';
+import {Reclamation} from './reclaim/reclamation.js';
 import {findStrategy} from './strategies/registry.js';
 import type {PlacementStrategy} from './strategies/strategy.js';
 import type {SyncWorkloadSource, WorkloadSource} from './workload-source.js';
@@ -21,6 +28,8 @@ export interface SimulationOptions {
 	/** Cells of the heap map summary. */
 	readonly mapCells?: number;
 	readonly batchSize?: number;
+	/** Budgets asked before the heap (Flink's MemoryManagers and network buffer pool under `--flink`). */
+	readonly admission?: Admission;
 }
 
 export type RunState = 'running' | 'paused' | 'finished';
@@ -36,6 +45,11 @@ export class Simulation {
 	readonly metrics: Metrics;
 	readonly ids = new IdTable();
 	readonly events = new Emitter<SimulationEventMap>();
+	/** Object graph, reclamation mode, collector and leak detectors. */
+	readonly reclamation: Reclamation;
+	/** Allocations per site and owner (the dashboard's allocs/s). */
+	readonly siteStats = new SiteStats();
+	readonly admission?: Admission;
 	params: SimulationParams;
 	/** Events applied so far; changes scheduled "at event n" apply right after event n. */
 	eventNumber = 0;
@@ -51,14 +65,19 @@ export class Simulation {
 	private readonly pending: ScheduledChange[];
 	private readonly now: () => number;
 	private readonly syncSource?: SyncWorkloadSource;
+	/** The block placed by the latest allocation: held as a root by a collection the next event starts. */
+	private lastPlaced = none;
+	private lastPlacedEvent = -2;
 
 	constructor(readonly source: WorkloadSource, options: Omit<SimulationOptions, 'source'>) {
 		this.params = {...options.params};
+		this.admission = options.admission;
 		this.now = options.now ?? (() => 0);
 		this.batch = new EventBatch(options.batchSize ?? 8192);
 		this.blocks = new BlockTable(4096);
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
+		this.reclamation = new Reclamation(this, this.now);
 		this.pending = [...(options.changes ?? [])].sort((a, b) => a.event - b.event);
 		if ('readSync' in source && typeof (source as SyncWorkloadSource).readSync === 'function') {
 			this.syncSource = source as SyncWorkloadSource;
@@ -135,9 +154,23 @@ export class Simulation {
 		this.pending.sort((a, b) => a.event - b.event);
 	}
 
+	/** Collection totals and the last 64 cycles, for the dashboard. */
+	get gcStats(): GcStats {
+		return this.reclamation.driver.stats;
+	}
+
+	/** Current leak alerts, grouped by kind and site (a new array whenever one changes). */
+	alerts(): readonly LeakAlert[] {
+		return this.reclamation.alertList();
+	}
+
 	/** Replace the placement strategy, rebuilding its index from the current free blocks. */
 	switchStrategy(name: string): void {
-		this.heap.setStrategy(this.createStrategy(name));
+		const strategy = this.createStrategy(name);
+		if (strategy.powerOfTwo && this.reclamation.driver.collector.splitsHeap) {
+			throw new InputError(`strategy ${name}: the ${this.params.collector} collector splits the heap at addresses buddy blocks cannot straddle`);
+		}
+		this.heap.setStrategy(strategy);
 		this.params.strategy = name;
 	}
 
@@ -153,6 +186,7 @@ export class Simulation {
 		if (this.cursor < this.batch.length) return;
 		if (!this.metrics.ended) {
 			this.metrics.ended = true;
+			this.reclamation.finish();
 			this.metrics.sample(this.heap);
 			this.events.emit('end', {event: this.eventNumber});
 		}
@@ -202,7 +236,10 @@ export class Simulation {
 				break;
 			default:
 				this.metrics.graphEvents++;
+				applyGraphEvent(this.reclamation, op, batch.id[i]!, batch.arg[i]!, batch.owner[i]!);
+				if (op === Op.taskEnd) this.admission?.taskEnded?.(batch.owner[i]!);
 		}
+		if (this.eventNumber >= this.reclamation.nextCheck) this.reclamation.periodic();
 		if (this.eventNumber % this.params.sampleEvery === 0) this.metrics.sample(this.heap);
 		if (this.params.check) {
 			const problem = checkHeapInvariants(this.heap);
@@ -218,14 +255,29 @@ export class Simulation {
 			m.anomaly('duplicate-alloc', this.currentLine, this.eventNumber);
 			return;
 		}
-		const h = this.heap.allocate(size, site, owner);
+		const verdict = this.admission ? this.admission.admit(id, size, site, owner) : 'heap';
+		if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
+		let h = this.heap.allocate(size, site, owner);
 		if (h === none) {
+			const recent = this.lastPlacedEvent >= this.eventNumber - 1 ? this.lastPlaced : none;
+			h = this.reclamation.allocateAfterFailure(size, site, owner, recent);
+		}
+		if (h === none) {
+			this.admission?.release(id);
 			this.ids.set(id, failedId);
 			m.failure(size, this.eventNumber, this.currentLine);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
 			return;
 		}
 		this.placed(h, id);
+	}
+
+	/** The admission refused the request (a failure with its reason) or took it into its own pool; either way no heap block. */
+	private notOnHeap(id: number, size: number, verdict: Exclude<AdmissionVerdict, 'heap'>): void {
+		this.ids.set(id, failedId);
+		if (verdict === 'outside') return;
+		this.metrics.failure(size, this.eventNumber, this.currentLine, verdict.refuse);
+		this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine, reason: verdict.refuse});
 	}
 
 	private placed(h: number, id: number): void {
@@ -235,21 +287,37 @@ export class Simulation {
 		b.lastTouch[h] = this.time;
 		this.ids.set(id, h);
 		this.metrics.afterPlacement(this.heap, b.addr[h]! + b.size[h]!);
+		const r = this.reclamation;
+		if (r.tracking) r.ledger.add(b.site[h]!, b.owner[h]!, b.request[h]!);
+		this.siteStats.placed(b.site[h]!, b.owner[h]!);
+		if (r.reclaimedIds.size > 0) r.reclaimedIds.delete(id);
+		this.lastPlaced = h;
+		this.lastPlacedEvent = this.eventNumber;
+		if (this.heap.usedBlockBytes >= r.driver.triggerBytes) r.occupancyReached(h);
 	}
 
 	private free(id: number): void {
 		const m = this.metrics;
 		m.frees++;
+		this.admission?.release(id);
 		const h = this.ids.get(id);
 		if (h === failedId) {
 			this.ids.delete(id);
 			return;
 		}
 		if (h === missingId) {
+			// A block a collector or a repair already freed: the program's own free is no error.
+			if (this.reclamation.reclaimedIds.delete(id)) return;
 			m.invalidFrees++;
 			m.anomaly('invalid-free', this.currentLine, this.eventNumber);
 			return;
 		}
+		const r = this.reclamation;
+		if (r.slowFree || r.graph.active) {
+			r.programFree(h, id);
+			return;
+		}
+		if (r.tracking) r.ledger.remove(this.blocks.site[h]!, this.blocks.owner[h]!, this.blocks.request[h]!);
 		this.heap.free(h);
 		this.ids.delete(id);
 	}
@@ -266,12 +334,15 @@ export class Simulation {
 			return;
 		}
 		m.reallocs++;
-		const result = this.heap.realloc(h, size);
+		const before = this.blocks.request[h]!;
+		let result = this.heap.realloc(h, size);
+		if (result === none) result = this.reclamation.reallocAfterFailure(h, size);
 		if (result === none) {
 			m.failure(size, this.eventNumber, this.currentLine);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
 			return;
 		}
+		this.reclamation.reallocated(h, before);
 		this.blocks.lastTouch[h] = this.time;
 		this.metrics.afterPlacement(this.heap, this.blocks.addr[h]! + this.blocks.size[h]!);
 	}

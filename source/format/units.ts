@@ -22,3 +22,15 @@ export function formatRate(perSecond: number, unit = 'ev/s'): string {
 	if (perSecond < 10_000_000) return `${(perSecond / 1000).toFixed(1)}k ${unit}`;
 	return `${(perSecond / 1_000_000).toFixed(2)}M ${unit}`;
 }
+
+/** A duration in milliseconds: "0.42 ms", "12.3 ms", "1.25 s". */
+export function formatMs(ms: number): string {
+	if (ms < 1) return `${ms.toFixed(2)} ms`;
+	if (ms < 1000) return `${ms.toFixed(1)} ms`;
+	return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** An event number as the Events pane and the header show it: "#1,234,567". */
+export function formatEventNumber(event: number): string {
+	return `#${Math.round(event).toLocaleString('en-US')}`;
+}

@@ -18,7 +18,7 @@ const carriageReturn = 13;
  * once per chunk (about a megabyte), never once per line.
  */
 export class LineReader {
-	/** The chunk of whole lines being read; the current line lies in it. */
+	/** The chunk of whole lines being read (one flat string, about a megabyte); the current line lies in it. */
 	text = '';
 	start = 0;
 	end = 0;
@@ -114,6 +114,14 @@ export class LineReader {
 		}
 	}
 
+	/**
+	 * The next chunk of whole lines as one string, or undefined at the end: for scans that need no
+	 * line numbers (a pre-scan for one word). Do not mix with `next`/`fill` on the same reader.
+	 */
+	async nextChunk(): Promise<string | undefined> {
+		return (await this.fill()) ? this.text : undefined;
+	}
+
 	/** The current line as a string (for messages and tests; parsers scan `text` directly). */
 	get current(): string {
 		return this.text.slice(this.start, this.end);
@@ -171,7 +179,7 @@ function plainReader(file: string, handle: FileHandle): LineReader {
 		} catch (error) {
 			throw describeOpenError(file, error);
 		}
-		// The decoder copies what it needs, so the one buffer is reused for every chunk.
+		// One buffer serves every read: the reader decodes it at once and copies only a partial last line.
 		return bytesRead === 0 ? undefined : buffer.subarray(0, bytesRead);
 	};
 	const release = async (): Promise<void> => {

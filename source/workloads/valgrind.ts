@@ -31,6 +31,9 @@ function classify(name: string): Call {
 	return {kind: 'other', site: ''}; // malloc_usable_size and anything newer: no change to the heap
 }
 
+const mallocCall = classify('malloc');
+const freeCall = classify('free');
+
 const dash = 45;
 const equals = 61;
 const openParen = 40;
@@ -52,6 +55,8 @@ export class ValgrindParser implements LineParser {
 	private readonly idByAddress = new Map<number, number>();
 	private readonly calls = new Map<string, Call>();
 	private nextId = 0;
+	private lastSite = '';
+	private lastSiteIndex = noName;
 
 	constructor(private readonly sites: Interner) {}
 
@@ -71,7 +76,14 @@ export class ValgrindParser implements LineParser {
 		if (open === at || text.charCodeAt(open) !== openParen) return; // ` = 0` after realloc(p,0), or a valgrind message
 		const close = indexWithin(text, closeParen, open, end);
 		if (close < 0) return; // cut short: nothing trustworthy to read
-		const call = this.call(text.slice(at, open));
+		// malloc and free are most lines: known without slicing the name out.
+		const nameLength = open - at;
+		const call =
+			nameLength === 6 && text.startsWith('malloc', at)
+				? mallocCall
+				: nameLength === 4 && text.startsWith('free', at)
+					? freeCall
+					: this.call(text.slice(at, open));
 		switch (call.kind) {
 			case 'alloc':
 				return this.alloc(sizeArgument(text, open + 1, close), call.site, resultAddress(text, close + 1, end), line, batch);
@@ -120,7 +132,12 @@ export class ValgrindParser implements LineParser {
 		if (size < 0 || address <= 0) return; // unreadable, or NULL: the allocation failed and made no block
 		const id = this.nextId++;
 		this.idByAddress.set(address, id);
-		batch.push(Op.alloc, id, size, this.sites.intern(site), noName, line);
+		if (site !== this.lastSite) {
+			// Runs of the same allocator are the rule: intern only when it changes.
+			this.lastSite = site;
+			this.lastSiteIndex = this.sites.intern(site);
+		}
+		batch.push(Op.alloc, id, size, this.lastSiteIndex, noName, line);
 	}
 
 	private free(address: number, line: number, batch: EventBatch): void {
@@ -183,7 +200,7 @@ function argumentEnd(text: string, start: number, close: number): number {
  */
 function sizeArgument(text: string, start: number, close: number): number {
 	let named = start;
-	while (named < close && !text.startsWith('size ', named)) named++;
+	while (named < close && !(text.charCodeAt(named) === 115 /* s */ && text.startsWith('size ', named))) named++;
 	if (named < close) {
 		const at = named + 5;
 		let stop = at;

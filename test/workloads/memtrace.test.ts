@@ -1,3 +1,6 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {EventBatch, Op, type OpCode} from '../../source/engine/events.js';
@@ -128,5 +131,20 @@ describe('memtrace printing', () => {
 			}),
 			{numRuns: 200},
 		);
+	});
+});
+
+describe('memtrace graph pre-scan', () => {
+	it.each([
+		['a 1 2\nref 1 2\n', true],
+		['a 1 2\n  \troot 1', true],
+		['root\t1\r\n', true],
+		['a 1 2\nunref 1 2\nunroot 1\n', false],
+		['# ref 1 2\na 1 2 site=ref\n', false],
+		['a 1 2 site=x\nrefs 1 2\nrooted 1\n', false],
+	])('%j has graph events: %s', async (text, expected) => {
+		const file = join(mkdtempSync(join(tmpdir(), 'memsim-prescan-')), 'x.memtrace');
+		writeFileSync(file, text);
+		expect(await memtraceHasGraph(file)).toBe(expected);
 	});
 });

@@ -37,6 +37,8 @@ export interface CollectorContext {
  */
 export interface Collector {
 	readonly name: string;
+	/** Splits the heap into regions at fixed addresses (buddy blocks cannot be placed across them). */
+	readonly splitsHeap?: boolean;
 	/** Bytes the program can fill (copying: half the heap); the occupancy trigger's denominator. */
 	usableBytes(): number;
 	/** Lay the heap out for this collector; throws InputError when the heap cannot take it. */

@@ -32,6 +32,7 @@ export function createCopying(context: CollectorContext): Collector {
 
 	return {
 		name: 'copying',
+		splitsHeap: true,
 		usableBytes: () => semispace,
 		attach() {
 			const capacity = requireSplittableHeap(heap, 'copying');

@@ -111,6 +111,7 @@ export function createGenerational(context: CollectorContext): Collector {
 
 	return {
 		name: 'generational',
+		splitsHeap: true,
 		usableBytes: () => oldLimit + half,
 		attach() {
 			const capacity = requireSplittableHeap(heap, 'generational');

@@ -1,4 +1,5 @@
 import {BlockFlag, none} from '../blocks.js';
+import {isPowerOfTwo} from '../buddy-arithmetic.js';
 import type {Heap} from '../heap.js';
 import {InputError} from '../input-error.js';
 
@@ -46,24 +47,48 @@ export function clearMoved(heap: Heap): void {
 
 /**
  * Give each block in `handles` (in the order given) the next address from `base`: Lisp-2's
- * forwarding pass, or Cheney's copy when the order is the trace order. Under buddy each block is
- * aligned to its own size so the relayout can still cut aligned power-of-two free pieces.
- * Returns the end address; moved handles are appended to `moved`.
+ * forwarding pass, or Cheney's copy when the order is the trace order. Returns the end address;
+ * moved handles are appended to `moved`.
+ *
+ * Under buddy the free space must stay cut into aligned power-of-two pieces, so blocks go largest
+ * first, each power-of-two block aligned to its size (no padding at all when every block is a power
+ * of two); if blocks left over from another strategy make that overflow the heap, they are packed
+ * without alignment, which buddy tolerates for used blocks.
  */
 export function slide(heap: Heap, handles: readonly number[], base: number, moved: number[]): number {
 	const b = heap.blocks;
-	const aligned = heap.isBuddy;
-	let cursor = base;
-	for (const h of handles) {
-		const size = b.size[h]!;
-		if (aligned) cursor = Math.ceil(cursor / size) * size;
-		if (b.addr[h] !== cursor) {
-			b.addr[h] = cursor;
+	let order = handles;
+	let plan: Float64Array;
+	if (heap.isBuddy) {
+		order = [...handles].sort((x, y) => b.size[y]! - b.size[x]!);
+		plan = place(heap, order, base, true);
+		if (!heap.growable && plan[order.length]! > heap.top) plan = place(heap, order, base, false);
+	} else {
+		plan = place(heap, order, base, false);
+	}
+	for (let i = 0; i < order.length; i++) {
+		const h = order[i]!;
+		if (b.addr[h] !== plan[i]) {
+			b.addr[h] = plan[i]!;
 			moved.push(h);
 		}
+	}
+	return plan[order.length]!;
+}
+
+/** The address of each block of `order`, and the end address after them (the last entry). */
+function place(heap: Heap, order: readonly number[], base: number, aligned: boolean): Float64Array {
+	const b = heap.blocks;
+	const plan = new Float64Array(order.length + 1);
+	let cursor = base;
+	for (let i = 0; i < order.length; i++) {
+		const size = b.size[order[i]!]!;
+		if (aligned && isPowerOfTwo(size)) cursor = Math.ceil(cursor / size) * size;
+		plan[i] = cursor;
 		cursor += size;
 	}
-	return cursor;
+	plan[order.length] = cursor;
+	return plan;
 }
 
 /** After `heap.relayout()`: flag the moved blocks and their map cells; returns the bytes moved. */

@@ -1,4 +1,3 @@
-import {none} from '../blocks.js';
 import type {Marker} from '../graph/marker.js';
 import type {ObjectGraph} from '../graph/object-graph.js';
 
@@ -41,11 +40,12 @@ export class RememberedSet {
 
 	/** Queue the young targets (at or above `youngFrom`) of every remembered block. */
 	reachYoungTargets(marker: Marker, youngFrom: number): void {
-		const {outHead, outNext, edgeTo, blocks} = this.graph;
+		const {outSpan, pool, blocks} = this.graph;
 		for (const h of this.list) {
 			if (this.flag[h] !== 1) continue;
-			for (let e = outHead[h]!; e !== none; e = outNext[e]!) {
-				const t = edgeTo[e]!;
+			const start = outSpan[2 * h]!;
+			for (let i = start; i < start + outSpan[2 * h + 1]!; i++) {
+				const t = pool.to[i]!;
 				if (blocks.addr[t]! >= youngFrom) marker.reach(t);
 			}
 		}
@@ -61,10 +61,11 @@ export class RememberedSet {
 
 	/** Remember h when it is old and references a young block. */
 	consider(h: number, youngFrom: number): void {
-		const {outHead, outNext, edgeTo, blocks} = this.graph;
+		const {outSpan, pool, blocks} = this.graph;
 		if (blocks.addr[h]! >= youngFrom || !this.graph.isProgramBlock(h)) return;
-		for (let e = outHead[h]!; e !== none; e = outNext[e]!) {
-			if (blocks.addr[edgeTo[e]!]! >= youngFrom) {
+		const start = outSpan[2 * h]!;
+		for (let i = start; i < start + outSpan[2 * h + 1]!; i++) {
+			if (blocks.addr[pool.to[i]!]! >= youngFrom) {
 				this.add(h);
 				return;
 			}

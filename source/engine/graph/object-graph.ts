@@ -1,4 +1,5 @@
 import {BlockFlag, type BlockTable, growFloat, growInt, none} from '../blocks.js';
+import {SegmentPool} from './segment-pool.js';
 
 /** Per-block reclamation state, one byte a block (bits). */
 export const BlockState = {
@@ -16,12 +17,13 @@ export const BlockState = {
 export const letGo = BlockState.dropped | BlockState.pending;
 
 /**
- * The object graph over block handles: a multigraph (`ref a b` twice needs `unref a b` twice) whose
- * edges are records in typed arrays, each threaded on two doubly linked lists, the source's out-list
- * and the target's in-list. Removing one edge scans the shorter of the two lists, so a bus holding a
- * million listeners unrefs one in O(1) through the listener's in-list; dropping every edge of a freed
- * block is O(its degree). Roots are counted per block (`root` twice needs `unroot` twice) and kept in
- * a dense list so marking starts from them without scanning the block table.
+ * The object graph over block handles: a multigraph (`ref a b` twice needs `unref a b` twice). Each
+ * edge is a record in typed arrays; a block's out-edges sit contiguously in a segment of the pool
+ * (`outSpan[2h]` is its first slot, `outSpan[2h + 1]` its out-degree) for marking, and its in-edges
+ * are a doubly linked list of records. Removing one edge scans the shorter of the source's segment
+ * and the target's in-list, so a bus holding a million listeners unrefs one in O(1) through the
+ * listener's in-list; dropping every edge of a freed block is O(its degree). Roots are counted per
+ * block and kept in a dense list so marking starts from them without scanning the block table.
  *
  * `implicitRoots` is the plain-malloc reading of a trace without `ref`/`root`: every live block the
  * program has not let go of is a root.
@@ -30,24 +32,25 @@ export class ObjectGraph {
 	implicitRoots = false;
 	/** Some block has edges, a root or state bits: the slow paths must run on free. */
 	active = false;
-	outHead: Int32Array;
+	readonly pool = new SegmentPool();
+	/** Per block: [first slot, out-degree] of its out-edge segment. */
+	outSpan: Int32Array;
+	private outCapacity: Int32Array;
 	inHead: Int32Array;
-	outDegree: Int32Array;
 	inDegree: Int32Array;
 	rootCount: Int32Array;
 	state: Uint8Array;
 	/** Event number of the last time an edge into the block or its root went away (leak-check grace). */
 	lastDetach: Float64Array;
-	/** Handles with rootCount > 0, dense; rootSlot[h] is h's index there or -1. */
+	/** Handles with rootCount > 0, dense, `roots[0..rootTotal)`. */
 	roots: Int32Array;
 	rootTotal = 0;
 	private rootSlot: Int32Array;
 
-	// Edge records.
+	// Edge records; the free list is threaded through inNext.
 	edgeFrom: Int32Array;
 	edgeTo: Int32Array;
-	outNext: Int32Array;
-	private outPrev: Int32Array;
+	private edgeSlot: Int32Array;
 	private inNext: Int32Array;
 	private inPrev: Int32Array;
 	edgeCount = 0;
@@ -56,9 +59,9 @@ export class ObjectGraph {
 
 	constructor(readonly blocks: BlockTable, edgeCapacity = 1024) {
 		const n = blocks.capacity;
-		this.outHead = new Int32Array(n).fill(none);
+		this.outSpan = new Int32Array(2 * n);
+		this.outCapacity = new Int32Array(n);
 		this.inHead = new Int32Array(n).fill(none);
-		this.outDegree = new Int32Array(n);
 		this.inDegree = new Int32Array(n);
 		this.rootCount = new Int32Array(n);
 		this.rootSlot = new Int32Array(n).fill(none);
@@ -67,8 +70,7 @@ export class ObjectGraph {
 		this.lastDetach = new Float64Array(n);
 		this.edgeFrom = new Int32Array(edgeCapacity);
 		this.edgeTo = new Int32Array(edgeCapacity);
-		this.outNext = new Int32Array(edgeCapacity);
-		this.outPrev = new Int32Array(edgeCapacity);
+		this.edgeSlot = new Int32Array(edgeCapacity);
 		this.inNext = new Int32Array(edgeCapacity);
 		this.inPrev = new Int32Array(edgeCapacity);
 		blocks.onGrow(capacity => this.growHandles(capacity));
@@ -84,20 +86,27 @@ export class ObjectGraph {
 		return this.implicitRoots && this.isProgramBlock(h) && (this.state[h]! & letGo) === 0;
 	}
 
+	outDegree(h: number): number {
+		return this.outSpan[2 * h + 1]!;
+	}
+
 	addEdge(from: number, to: number): void {
 		this.active = true;
 		const e = this.takeEdgeRecord();
 		this.edgeFrom[e] = from;
 		this.edgeTo[e] = to;
-		this.outPrev[e] = none;
-		this.outNext[e] = this.outHead[from]!;
-		if (this.outHead[from] !== none) this.outPrev[this.outHead[from]!] = e;
-		this.outHead[from] = e;
+		const degree = this.outSpan[2 * from + 1]!;
+		if (degree === this.outCapacity[from]) this.growSegment(from, degree);
+		const slot = this.outSpan[2 * from]! + degree;
+		this.pool.to[slot] = to;
+		this.pool.edge[slot] = e;
+		this.edgeSlot[e] = slot;
+		this.outSpan[2 * from + 1] = degree + 1;
+		const head = this.inHead[to]!;
 		this.inPrev[e] = none;
-		this.inNext[e] = this.inHead[to]!;
-		if (this.inHead[to] !== none) this.inPrev[this.inHead[to]!] = e;
+		this.inNext[e] = head;
+		if (head !== none) this.inPrev[head] = e;
 		this.inHead[to] = e;
-		this.outDegree[from]!++;
 		this.inDegree[to]!++;
 		this.edgeCount++;
 	}
@@ -105,10 +114,13 @@ export class ObjectGraph {
 	/** Remove one edge from -> to; false when there is none. */
 	removeEdge(from: number, to: number): boolean {
 		let e = none;
-		if (this.outDegree[from]! <= this.inDegree[to]!) {
-			for (let x = this.outHead[from]!; x !== none; x = this.outNext[x]!) {
-				if (this.edgeTo[x] === to) {
-					e = x;
+		const start = this.outSpan[2 * from]!;
+		const degree = this.outSpan[2 * from + 1]!;
+		if (degree <= this.inDegree[to]!) {
+			const targets = this.pool.to;
+			for (let i = start; i < start + degree; i++) {
+				if (targets[i] === to) {
+					e = this.pool.edge[i]!;
 					break;
 				}
 			}
@@ -145,13 +157,11 @@ export class ObjectGraph {
 		this.state[h] = this.state[h]! | bits;
 	}
 
-	clearState(h: number, bits: number): void {
-		this.state[h] = this.state[h]! & ~bits;
-	}
-
 	/** Remove every edge out of h; their targets count as detached now (for the leak-check grace). */
 	dropOutEdges(h: number, event: number): void {
-		for (let e = this.outHead[h]!; e !== none; e = this.outHead[h]!) {
+		for (let degree = this.outSpan[2 * h + 1]!; degree > 0; degree--) {
+			// The last edge first: removing it moves nothing.
+			const e = this.pool.edge[this.outSpan[2 * h]! + degree - 1]!;
 			this.lastDetach[this.edgeTo[e]!] = event;
 			this.unlinkEdge(e);
 		}
@@ -161,6 +171,11 @@ export class ObjectGraph {
 	forget(h: number, event: number): void {
 		this.dropOutEdges(h, event);
 		for (let e = this.inHead[h]!; e !== none; e = this.inHead[h]!) this.unlinkEdge(e);
+		if (this.outCapacity[h]! > 0) {
+			this.pool.give(this.outSpan[2 * h]!, this.outCapacity[h]!);
+			this.outCapacity[h] = 0;
+			this.outSpan[2 * h] = 0;
+		}
 		if (this.rootCount[h]! > 0) {
 			this.rootCount[h] = 0;
 			this.unlistRoot(h);
@@ -169,33 +184,53 @@ export class ObjectGraph {
 		this.lastDetach[h] = 0;
 	}
 
-	private unlinkEdge(e: number): void {
-		const from = this.edgeFrom[e]!;
-		const to = this.edgeTo[e]!;
-		const op = this.outPrev[e]!;
-		const on = this.outNext[e]!;
-		if (op === none) this.outHead[from] = on;
-		else this.outNext[op] = on;
-		if (on !== none) this.outPrev[on] = op;
-		const ip = this.inPrev[e]!;
-		const inn = this.inNext[e]!;
-		if (ip === none) this.inHead[to] = inn;
-		else this.inNext[ip] = inn;
-		if (inn !== none) this.inPrev[inn] = ip;
-		this.outDegree[from]!--;
-		this.inDegree[to]!--;
-		this.edgeCount--;
-		this.outNext[e] = this.freeEdge;
-		this.freeEdge = e;
-	}
-
-	/** Index of the first edge into h (-1 when none) and the next one after e: allocation-free iteration. */
+	/** The first edge into h (-1 when none) and the next one after e: allocation-free iteration. */
 	firstIn(h: number): number {
 		return this.inHead[h]!;
 	}
 
 	nextIn(e: number): number {
 		return this.inNext[e]!;
+	}
+
+	private unlinkEdge(e: number): void {
+		const from = this.edgeFrom[e]!;
+		const to = this.edgeTo[e]!;
+		// Out-segment: move the last edge into the hole.
+		const slot = this.edgeSlot[e]!;
+		const last = this.outSpan[2 * from]! + this.outSpan[2 * from + 1]! - 1;
+		if (slot !== last) {
+			const moved = this.pool.edge[last]!;
+			this.pool.to[slot] = this.pool.to[last]!;
+			this.pool.edge[slot] = moved;
+			this.edgeSlot[moved] = slot;
+		}
+		this.outSpan[2 * from + 1]!--;
+		const previous = this.inPrev[e]!;
+		const next = this.inNext[e]!;
+		if (previous === none) this.inHead[to] = next;
+		else this.inNext[previous] = next;
+		if (next !== none) this.inPrev[next] = previous;
+		this.inDegree[to]!--;
+		this.edgeCount--;
+		this.inNext[e] = this.freeEdge;
+		this.freeEdge = e;
+	}
+
+	/** h's segment is full: move its edges to one twice the size. */
+	private growSegment(h: number, degree: number): void {
+		const capacity = Math.max(2, 2 * this.outCapacity[h]!);
+		const start = this.pool.take(capacity);
+		const old = this.outSpan[2 * h]!;
+		const {to, edge} = this.pool;
+		for (let i = 0; i < degree; i++) {
+			to[start + i] = to[old + i]!;
+			edge[start + i] = edge[old + i]!;
+			this.edgeSlot[edge[start + i]!] = start + i;
+		}
+		if (this.outCapacity[h]! > 0) this.pool.give(old, this.outCapacity[h]!);
+		this.outSpan[2 * h] = start;
+		this.outCapacity[h] = capacity;
 	}
 
 	private unlistRoot(h: number): void {
@@ -209,15 +244,14 @@ export class ObjectGraph {
 	private takeEdgeRecord(): number {
 		if (this.freeEdge !== none) {
 			const e = this.freeEdge;
-			this.freeEdge = this.outNext[e]!;
+			this.freeEdge = this.inNext[e]!;
 			return e;
 		}
 		if (this.edgeLimit === this.edgeFrom.length) {
 			const capacity = this.edgeFrom.length * 2;
 			this.edgeFrom = growInt(this.edgeFrom, capacity);
 			this.edgeTo = growInt(this.edgeTo, capacity);
-			this.outNext = growInt(this.outNext, capacity);
-			this.outPrev = growInt(this.outPrev, capacity);
+			this.edgeSlot = growInt(this.edgeSlot, capacity);
 			this.inNext = growInt(this.inNext, capacity);
 			this.inPrev = growInt(this.inPrev, capacity);
 		}
@@ -225,9 +259,9 @@ export class ObjectGraph {
 	}
 
 	private growHandles(capacity: number): void {
-		this.outHead = growInt(this.outHead, capacity, none);
+		this.outSpan = growInt(this.outSpan, 2 * capacity);
+		this.outCapacity = growInt(this.outCapacity, capacity);
 		this.inHead = growInt(this.inHead, capacity, none);
-		this.outDegree = growInt(this.outDegree, capacity);
 		this.inDegree = growInt(this.inDegree, capacity);
 		this.rootCount = growInt(this.rootCount, capacity);
 		this.rootSlot = growInt(this.rootSlot, capacity, none);

@@ -48,6 +48,11 @@ export class SizeClassIndex {
 	/** The list a block of exactly `size` bytes belongs to. */
 	listFor(size: number): number {
 		if (size < this.slCount) return size;
+		// Integer shifts on the common path: Math.pow here cost more than the rest of an allocation.
+		if (size < 2147483648) {
+			const log = 31 - Math.clz32(size);
+			return (log - this.slBits + 1) * this.slCount + ((size >>> (log - this.slBits)) - this.slCount);
+		}
 		const log = log2Floor(size);
 		const fl = log - this.slBits + 1;
 		const sl = Math.floor(size / 2 ** (log - this.slBits)) - this.slCount;
@@ -103,7 +108,9 @@ export class SizeClassIndex {
 	 */
 	goodFit(size: number): number {
 		let target = size;
-		if (size >= this.slCount) target = size + 2 ** (log2Floor(size) - this.slBits) - 1;
+		if (size >= this.slCount) {
+			target = size < 2147483648 ? size + (1 << (31 - Math.clz32(size) - this.slBits)) - 1 : size + 2 ** (log2Floor(size) - this.slBits) - 1;
+		}
 		const list = this.listFor(target);
 		let fl = (list / this.slCount) | 0;
 		const sl = list % this.slCount;

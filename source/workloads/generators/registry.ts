@@ -1,5 +1,10 @@
 import type {GeneratorOptions, GeneratorSource} from './generator-source.js';
 import {CacheEvictionWorkload} from './cache-eviction.js';
+import {FlinkBatchSortWorkload} from './flink-batch-sort.js';
+import {FlinkHashJoinWorkload} from './flink-hash-join.js';
+import {FlinkNetworkWorkload} from './flink-network.js';
+import {FlinkWindowNoTtlWorkload} from './flink-window-nottl.js';
+import {FlinkWindowWorkload} from './flink-window.js';
 import {FragmenterWorkload} from './fragmenter.js';
 import {LeakyWorkload} from './leaky.js';
 import {ListenerLeakWorkload} from './listener-leak.js';
@@ -63,6 +68,12 @@ export const generators: readonly GeneratorEntry[] = [
 		description: 'worker tasks as owners; the import task ends still holding batches it registered',
 		create: (options) => new TaskLeakWorkload(options),
 	},
+	// Flink-shaped jobs: owners slot<i>/<task>, sizes in pages; `memsim run --flink` gives them a TaskManager.
+	{name: 'flink-window', description: 'Flink keyed tumbling windows: state grows in each window, purged when it fires; healthy', create: (options) => new FlinkWindowWorkload(options)},
+	{name: 'flink-window-nottl', description: 'Flink keyed state without TTL: new keys keep coming and window.state grows for good', create: (options) => new FlinkWindowNoTtlWorkload(options)},
+	{name: 'flink-batch-sort', description: 'Flink batch sorters fill their managed memory share, spill, merge, release; healthy', create: (options) => new FlinkBatchSortWorkload(options)},
+	{name: 'flink-hash-join', description: 'Flink hash join: build side pages, probe, release; spills when the build side does not fit', create: (options) => new FlinkHashJoinWorkload(options)},
+	{name: 'flink-network', description: 'Flink shuffles: input gates and result partitions asking the network buffer pool for buffers', create: (options) => new FlinkNetworkWorkload(options)},
 ];
 
 export function findGenerator(name: string): GeneratorEntry | undefined {

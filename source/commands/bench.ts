@@ -1,0 +1,180 @@
+import {statSync} from 'node:fs';
+import path from 'node:path';
+import type {Command} from 'commander';
+import {InMemorySource} from '../bench/in-memory-source.js';
+import {prepareGlibcDriver, timeGlibc} from '../bench/glibc-baseline.js';
+import {timeWithHoles} from '../bench/holes.js';
+import {parseSpeed} from '../bench/parse-speed.js';
+import {timeReplay} from '../bench/replay-timing.js';
+import {InputError} from '../engine/input-error.js';
+import {findStrategy, strategyNames} from '../engine/strategies/registry.js';
+import {openTrace} from '../workloads/open-trace.js';
+import {plainTable} from './plain-table.js';
+import {ProgressLine} from './progress.js';
+import {defaultComparisonTraces} from './project-paths.js';
+
+interface BenchOptions {
+	trace?: string[];
+	strategies?: string;
+	json?: boolean;
+	baselineGlibc?: boolean;
+	runs?: string;
+	holes?: boolean;
+	parse?: boolean;
+	gc?: boolean;
+	ui?: boolean;
+}
+
+export interface TraceBench {
+	trace: string;
+	events: number;
+	glibcNsPerEvent?: number;
+	strategies: Array<{strategy: string; nsPerEvent: number; vsNaive: number; vsGlibc?: number; peakUtilization: number}>;
+}
+
+/** `memsim bench`: engine speed per strategy as ratios measured in one run (never timed assertions in tests). */
+export function registerBenchCommand(program: Command): void {
+	program
+		.command('bench')
+		.description('ns per event per strategy against the naive-first-fit baseline (and glibc), hole scaling, parse speed')
+		.option('--trace <files...>', 'traces (default: the malloc-lab suite and the valgrind fixtures)')
+		.option('--strategies <list>', 'comma-separated strategies (naive-first-fit is always the baseline)')
+		.option('--baseline-glibc', "also time the C library's malloc replaying the same events (compiles a driver with cc)")
+		.option('--runs <n>', 'timed runs per cell after warm-up; the median is reported (default 7)')
+		.option('--no-holes', 'skip the 5k vs 100k free-holes scaling check')
+		.option('--no-parse', 'skip the parse-speed measurement')
+		.option('--gc', 'collector benchmark: full mark of 1M objects / 2M edges, modeled and measured pauses')
+		.option('--ui', 'dashboard frame time at 200x60 with 1M live blocks (frames rendered off-screen)')
+		.option('--json', 'print the results as one JSON object')
+		.action(async (options: BenchOptions) => {
+			await benchCommand(options);
+		});
+}
+
+async function benchCommand(options: BenchOptions): Promise<void> {
+	const runs = options.runs === undefined ? 7 : Number(options.runs);
+	if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new InputError(`--runs: '${options.runs}' is out of range (allowed: integers 1 to 1000)`);
+	const progress = new ProgressLine();
+	const out: Record<string, unknown> = {};
+	const lines: string[] = [];
+	if (options.gc || options.ui) {
+		if (options.gc) Object.assign(out, {gc: await benchCollectors(progress, lines)});
+		if (options.ui) Object.assign(out, {ui: await benchUi(progress, lines)});
+		finish(options, out, lines, progress);
+		return;
+	}
+	const traces = options.trace ?? defaultComparisonTraces();
+	if (traces.length === 0) throw new InputError('no traces: give --trace FILE...');
+	const strategies = options.strategies ? options.strategies.split(',').map(s => findStrategy(s.trim()).name) : strategyNames();
+	const glibc = options.baselineGlibc ? prepareGlibcDriver() : undefined;
+	if (glibc && 'reason' in glibc) lines.push(`note: ${glibc.reason}`);
+	const results: TraceBench[] = [];
+	for (const [index, trace] of traces.entries()) {
+		progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length})`, true);
+		const source = await InMemorySource.load(await openTrace(trace));
+		const naive = timeReplay(source, 'naive-first-fit', {warmup: 1, runs, budgetMs: 3000});
+		const glibcNs = glibc && 'binary' in glibc ? timeGlibc(glibc.binary, source, runs + 2) : undefined;
+		const row: TraceBench = {trace: path.basename(trace), events: source.length, glibcNsPerEvent: glibcNs, strategies: []};
+		for (const strategy of strategies) {
+			progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${strategy}`);
+			const timing = timeReplay(source, strategy, {warmup: 3, runs});
+			row.strategies.push({
+				strategy,
+				nsPerEvent: timing.nsPerEvent,
+				vsNaive: naive.nsPerEvent / timing.nsPerEvent,
+				vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
+				peakUtilization: timing.peakUtilization,
+			});
+		}
+		row.strategies.push({strategy: 'naive-first-fit', nsPerEvent: naive.nsPerEvent, vsNaive: 1, vsGlibc: glibcNs === undefined ? undefined : naive.nsPerEvent / glibcNs, peakUtilization: naive.peakUtilization});
+		results.push(row);
+	}
+	out['traces'] = results;
+	lines.push(...traceTable(results, glibcNs(results)));
+	if (options.holes !== false) out['holes'] = benchHoles(progress, lines);
+	if (options.parse !== false) out['parse'] = await benchParse(traces, progress, lines);
+	finish(options, out, lines, progress);
+}
+
+function glibcNs(results: TraceBench[]): boolean {
+	return results.some(r => r.glibcNsPerEvent !== undefined);
+}
+
+function finish(options: BenchOptions, out: Record<string, unknown>, lines: string[], progress: ProgressLine): void {
+	progress.done();
+	process.stdout.write(options.json ? `${JSON.stringify(out, null, 2)}\n` : `${lines.join('\n')}\n`);
+}
+
+function traceTable(results: TraceBench[], withGlibc: boolean): string[] {
+	const rows = results.flatMap(r =>
+		r.strategies.map(s => ({
+			trace: r.trace,
+			events: String(r.events),
+			strategy: s.strategy,
+			'ns/event': s.nsPerEvent.toFixed(1),
+			'x faster than naive': s.vsNaive.toFixed(1),
+			...(withGlibc ? {'x glibc': s.vsGlibc === undefined ? '-' : s.vsGlibc.toFixed(1), 'glibc ns/event': r.glibcNsPerEvent?.toFixed(1) ?? '-'} : {}),
+		})),
+	);
+	const lines = ['Replay speed (median of timed runs after warm-up; ratios measured in this run)', plainTable(rows)];
+	if (withGlibc) {
+		const worst = new Map<string, number>();
+		for (const r of results) for (const s of r.strategies) if (s.vsGlibc !== undefined) worst.set(s.strategy, Math.max(worst.get(s.strategy) ?? 0, s.vsGlibc));
+		lines.push('', `worst ratio to glibc per strategy (requirement: within 10x, except the naive baseline): ${[...worst].map(([s, x]) => `${s} ${x.toFixed(1)}x`).join(', ')}`);
+	}
+	return lines;
+}
+
+function benchHoles(progress: ProgressLine, lines: string[]): Record<string, {ns5k: number; ns100k: number; slowdown: number; vsNaive100k: number}> {
+	progress.update('bench: free-hole scaling (5k vs 100k holes)', true);
+	const naive100k = timeWithHoles('naive-first-fit', 100_000, 200, 3);
+	const result: Record<string, {ns5k: number; ns100k: number; slowdown: number; vsNaive100k: number}> = {};
+	for (const strategy of ['first-fit', 'best-fit', 'next-fit', 'worst-fit', 'segregated', 'tlsf']) {
+		const ns5k = timeWithHoles(strategy, 5_000, 50_000);
+		const ns100k = timeWithHoles(strategy, 100_000, 50_000);
+		result[strategy] = {ns5k, ns100k, slowdown: ns100k / ns5k, vsNaive100k: naive100k / ns100k};
+	}
+	lines.push('', `Free-hole scaling: allocate+free of a block that fits no hole (naive-first-fit at 100k holes: ${naive100k.toFixed(0)} ns/pair)`);
+	lines.push(
+		plainTable(
+			Object.entries(result).map(([strategy, r]) => ({
+				strategy,
+				'5k holes ns/pair': r.ns5k.toFixed(1),
+				'100k holes ns/pair': r.ns100k.toFixed(1),
+				'slowdown (limit 2.5x)': `${r.slowdown.toFixed(2)}x`,
+				'x faster than naive at 100k (need 50x)': r.vsNaive100k.toFixed(0),
+			})),
+		),
+	);
+	return result;
+}
+
+async function benchParse(traces: string[], progress: ProgressLine, lines: string[]): Promise<Array<{trace: string; bytes: number; megabytesPerSec: number}>> {
+	const result: Array<{trace: string; bytes: number; megabytesPerSec: number}> = [];
+	for (const trace of traces) {
+		progress.update(`bench: parsing ${path.basename(trace)}`, true);
+		const {megabytesPerSec} = await parseSpeed(trace);
+		result.push({trace: path.basename(trace), bytes: statSync(trace).size, megabytesPerSec});
+	}
+	const total = result.reduce((sum, r) => sum + r.bytes, 0);
+	const weighted = result.reduce((sum, r) => sum + r.bytes / 1e6 / r.megabytesPerSec, 0);
+	lines.push('', `Parse speed: ${(total / 1e6 / weighted).toFixed(1)} MB/s over ${result.length} traces (${(total / 1e6).toFixed(1)} MB; requirement 50 MB/s)`);
+	return result;
+}
+
+async function benchCollectors(progress: ProgressLine, lines: string[]): Promise<unknown> {
+	progress.update('bench: marking 1M objects with 2M edges', true);
+	const {benchMark} = await import('../engine/collectors/mark-bench.js');
+	const result = benchMark();
+	lines.push(JSON.stringify(result, null, 2));
+	return result;
+}
+
+async function benchUi(progress: ProgressLine, lines: string[]): Promise<unknown> {
+	progress.update('bench: rendering dashboard frames at 200x60 with 1M live blocks', true);
+	const {benchFrames} = await import('../ui/bench-frame.js');
+	const result = await benchFrames({columns: 200, rows: 60, liveBlocks: 1_000_000, frames: 60});
+	lines.push(`Dashboard frame time at 200x60 with 1M live blocks: median ${result.medianMs.toFixed(2)} ms, p95 ${result.p95Ms.toFixed(2)} ms (requirement: under 10 ms)`);
+	return result;
+}
+

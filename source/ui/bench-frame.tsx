@@ -1,0 +1,130 @@
+import {EventEmitter} from 'node:events';
+import {performance} from 'node:perf_hooks';
+import {render} from 'ink';
+import React from 'react';
+import {EventBatch, Op} from '../engine/events.js';
+import {Interner} from '../engine/interner.js';
+import {defaultParams} from '../engine/params.js';
+import {Rng} from '../engine/rng.js';
+import {Simulation} from '../engine/simulation.js';
+import type {SyncWorkloadSource} from '../engine/workload-source.js';
+import {App} from './app.js';
+import {ColorContext} from './components/color.js';
+import {TerminalSize} from './hooks/terminal-size.js';
+import {DashboardStore} from './store/dashboard-store.js';
+
+export interface BenchFrameOptions {
+	readonly columns: number;
+	readonly rows: number;
+	readonly liveBlocks: number;
+	readonly frames: number;
+}
+
+/** Allocates `live` blocks, then churns (one free and one alloc per pair of events) so frames change. */
+class FillThenChurn implements SyncWorkloadSource {
+	readonly name = 'bench-fill';
+	readonly hasGraph = false;
+	readonly sites = new Interner();
+	readonly owners = new Interner();
+	private readonly rng = new Rng(7);
+	private readonly siteIds: number[] = [];
+	private next = 0;
+	private oldest = 0;
+
+	constructor(private readonly live: number) {
+		for (let i = 0; i < 48; i++) this.siteIds.push(this.sites.intern(`site.${i}`));
+	}
+
+	readSync(batch: EventBatch): number {
+		const before = batch.length;
+		while (batch.length < batch.capacity - 1) {
+			if (this.next >= this.live) batch.push(Op.free, this.oldest++, 0);
+			batch.push(Op.alloc, this.next++, this.rng.int(16, 128), this.siteIds[this.next % this.siteIds.length]!);
+		}
+		return batch.length - before;
+	}
+
+	async read(batch: EventBatch): Promise<number> {
+		return this.readSync(batch);
+	}
+
+	async close(): Promise<void> {}
+}
+
+/** A terminal nobody sees: Ink writes into it and the bytes are dropped. */
+class NullTerminal extends EventEmitter {
+	readonly isTTY = true;
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {
+		super();
+	}
+
+	write(_chunk: unknown, callback?: () => void): boolean {
+		callback?.();
+		return true;
+	}
+}
+
+class NullInput extends EventEmitter {
+	readonly isTTY = true;
+	setRawMode(): this {
+		return this;
+	}
+	setEncoding(): this {
+		return this;
+	}
+	read(): null {
+		return null;
+	}
+	ref(): this {
+		return this;
+	}
+	unref(): this {
+		return this;
+	}
+	resume(): this {
+		return this;
+	}
+	pause(): this {
+		return this;
+	}
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/**
+ * Frame cost of the dashboard off-screen: a simulation holding `liveBlocks` live blocks, the full
+ * App rendered by Ink into a terminal of the given size, and a frame (snapshot, React, Ink's layout
+ * and output) timed after each batch of churn. `memsim bench --ui` prints the median.
+ */
+export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs: number; p95Ms: number}> {
+	const capacity = Math.max(64 * 1024 * 1024, 2 ** Math.ceil(Math.log2(options.liveBlocks * 160)));
+	const sim = new Simulation(new FillThenChurn(options.liveBlocks), {params: {...defaultParams, capacity}, now: () => performance.now()});
+	while (sim.heap.usedBlocks < options.liveBlocks) sim.stepSync(65_536);
+	const store = new DashboardStore(sim, {readHost: null});
+	const stdout = new NullTerminal(options.columns, options.rows);
+	const terminal = new TerminalSize({columns: options.columns, rows: options.rows});
+	const instance = render(
+		<ColorContext.Provider value>
+			<App store={store} terminal={terminal} quit={() => {}} />
+		</ColorContext.Provider>,
+		{stdout: stdout as never, stdin: new NullInput() as never, patchConsole: false, exitOnCtrlC: false, maxFps: 1000},
+	);
+	const times: number[] = [];
+	const warmup = 5;
+	for (let frame = 0; frame < options.frames + warmup; frame++) {
+		sim.stepSync(2000);
+		await new Promise(resolve => setTimeout(resolve, 2));
+		const started = performance.now();
+		store.publish();
+		if (frame >= warmup) times.push(performance.now() - started);
+	}
+	instance.unmount();
+	store.stop();
+	times.sort((a, b) => a - b);
+	return {medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95)};
+}

@@ -1,0 +1,53 @@
+import {Box, Text} from 'ink';
+import React, {memo, type ReactNode} from 'react';
+import {tones, useColor} from './color.js';
+
+interface PaneFrameProps {
+	readonly title: string;
+	readonly width: number;
+	readonly height: number;
+	readonly focused?: boolean;
+	/** Short text at the right of the top border ("3 alerts", "zoomed"). */
+	readonly note?: string;
+	readonly children?: ReactNode;
+}
+
+/** The top border with the title in it: ╭─ Heap ─────── note ─╮ */
+export function topBorder(title: string, width: number, note = ''): {left: string; title: string; middle: string; note: string; right: string} {
+	// ╭─ + title + space + fill + [note + ─] + ╮
+	const fillFor = (n: string) => width - 5 - title.length - (n ? n.length + 1 : 0);
+	const shownNote = note && fillFor(` ${note} `) >= 1 ? ` ${note} ` : '';
+	const fill = Math.max(0, fillFor(shownNote));
+	return {left: '╭─ ', title, middle: ` ${'─'.repeat(fill)}`, note: shownNote, right: `${shownNote ? '─' : ''}╮`};
+}
+
+/** A bordered box with its title in the top border; a focused pane has an accent border. */
+export const PaneFrame = memo(function PaneFrame({title, width, height, focused = false, note, children}: PaneFrameProps) {
+	const color = useColor();
+	const borderColor = focused && color ? tones.accent : undefined;
+	const top = topBorder(title, width, note);
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			<Text wrap="truncate">
+				<Text color={borderColor}>{top.left}</Text>
+				<Text bold={focused} color={borderColor}>
+					{top.title}
+				</Text>
+				<Text color={borderColor}>{top.middle}</Text>
+				<Text color={color ? tones.muted : undefined}>{top.note}</Text>
+				<Text color={borderColor}>{top.right}</Text>
+			</Text>
+			<Box
+				borderStyle="round"
+				borderTop={false}
+				borderColor={borderColor}
+				flexDirection="column"
+				width={width}
+				height={height - 1}
+				overflow="hidden"
+			>
+				{children}
+			</Box>
+		</Box>
+	);
+});

@@ -1,0 +1,37 @@
+import {useFocusManager, useInput} from 'ink';
+import {useCallback, useEffect, useRef} from 'react';
+import {dispatch} from '../keymap/dispatch.js';
+import {matchCommand} from '../keymap/match.js';
+import type {Layout} from '../layouts/geometry.js';
+import {scrollLimit} from '../layouts/scroll-limits.js';
+import type {DashboardStore} from '../store/dashboard-store.js';
+import type {DashboardSnapshot} from '../store/snapshot.js';
+
+/**
+ * All keys of the dashboard, in one place: a key becomes a command (the keymap) and a command becomes
+ * a store call (the dispatcher). Ink's own focus manager is turned off, so Tab is handled once, here.
+ */
+export function useDashboardKeys(store: DashboardStore, layout: Layout, snapshot: DashboardSnapshot, quit: () => void): void {
+	const {disableFocus} = useFocusManager();
+	useEffect(() => disableFocus(), [disableFocus]);
+	// The handler reads the latest layout and snapshot through a ref, so it is subscribed once.
+	const latest = useRef({layout, snapshot, quit});
+	latest.current = {layout, snapshot, quit};
+	const handler = useCallback(
+		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+			const command = matchCommand(input, key);
+			if (!command) return;
+			const {layout: current, snapshot: shown, quit: leave} = latest.current;
+			const focus = store.viewState.focus;
+			const rect = shown.ui.zoom ? current.body : current.rects[focus];
+			dispatch(command, store, {
+				panes: current.panes,
+				page: Math.max(1, (rect?.height ?? 4) - 4),
+				scrollLimit: pane => scrollLimit(pane, shown.ui.zoom ? current.body : current.rects[pane], shown),
+				quit: leave,
+			});
+		},
+		[store],
+	);
+	useInput(handler);
+}

@@ -1,0 +1,297 @@
+import type {Change} from '../../engine/changes.js';
+import {externalFragmentation} from '../../engine/metrics.js';
+import type {Simulation} from '../../engine/simulation.js';
+import {EventLog} from './event-log.js';
+import {gcSlice, leaksSlice} from './gc-slice.js';
+import {heapSlice} from './heap-slice.js';
+import {HostPoller, noHost, readSystemMemory, type ReadHostMemory} from './host-poller.js';
+import {RingBuffer} from './ring-buffer.js';
+import {SimLoop} from './sim-loop.js';
+import {SitesTracker} from './sites-slice.js';
+import type {DashboardSnapshot, HostSlice, LogEntry, RunState} from './snapshot.js';
+import {speedLabel} from './speed.js';
+import {initialView, viewReducer, type ViewAction, type ViewState} from './view-state.js';
+
+export interface StoreOptions {
+	/** Milliseconds clock (performance.now by default; tests pass a fake). */
+	readonly now?: () => number;
+	/** Frame period: 33 ms is 30 frames a second. */
+	readonly frameMs?: number;
+	/** Host memory reader; null: no host polling (tests, bench). */
+	readonly readHost?: ReadHostMemory | null;
+	/** Milliseconds between trend samples while running. */
+	readonly sampleMs?: number;
+	readonly historyCapacity?: number;
+}
+
+/** Frame period while running to the end: fewer frames, more time for the simulation. */
+const toEndFrameMs = 100;
+/** Time left each frame for input and the terminal after stepping and drawing. */
+const slackMs = 4;
+
+/**
+ * The dashboard's one store: it owns the simulation loop (a timer stepping events between frames),
+ * the history kept for trends, the engine events batched per frame, and the view state. React reads
+ * it through `subscribe`/`getSnapshot`; the snapshot is rebuilt at most once per frame, and a slice is
+ * a new object only when what it shows changed, so memoised panes skip unchanged frames.
+ */
+export class DashboardStore {
+	readonly loop: SimLoop;
+	private readonly listeners = new Set<() => void>();
+	private readonly log: EventLog;
+	private readonly sites: SitesTracker;
+	private readonly history: {live: RingBuffer; utilization: RingBuffer; fragmentation: RingBuffer};
+	private readonly now: () => number;
+	private readonly frameMs: number;
+	private readonly sampleMs: number;
+	private readonly poller: HostPoller | undefined;
+	private viewing: ViewState = initialView;
+	private host: HostSlice = noHost;
+	private snapshot: DashboardSnapshot;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private running = false;
+	private dirty = false;
+	private lastPublish = Number.NEGATIVE_INFINITY;
+	private lastSample = Number.NEGATIVE_INFINITY;
+	private lastSites = Number.NEGATIVE_INFINITY;
+	private drawMs = 5;
+	private rate = {time: 0, events: 0, perSec: 0};
+	private wasFinished = false;
+
+	constructor(
+		readonly sim: Simulation,
+		options: StoreOptions = {},
+	) {
+		this.now = options.now ?? (() => performance.now());
+		this.frameMs = options.frameMs ?? 33;
+		this.sampleMs = options.sampleMs ?? 250;
+		const capacity = options.historyCapacity ?? 512;
+		this.history = {live: new RingBuffer(capacity), utilization: new RingBuffer(capacity), fragmentation: new RingBuffer(capacity)};
+		this.loop = new SimLoop(sim, this.now, error => this.afterAsync(error));
+		this.log = new EventLog(sim);
+		this.sites = new SitesTracker(sim);
+		const readHost = options.readHost === undefined ? readSystemMemory : options.readHost;
+		if (readHost) this.poller = new HostPoller(readHost, host => this.setHost(host));
+		this.rate = {time: this.now(), events: sim.eventNumber, perSec: 0};
+		this.sample(this.now());
+		this.snapshot = this.build();
+	}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = (): DashboardSnapshot => this.snapshot;
+
+	/** Start the frame timer and the host poller. */
+	start(): void {
+		if (this.running) return;
+		this.running = true;
+		this.poller?.start();
+		this.schedule(0);
+	}
+
+	stop(): void {
+		this.running = false;
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = undefined;
+		this.poller?.stop();
+		this.log.dispose();
+	}
+
+	/** One frame: step until the frame's deadline, then publish. Public so tests and the bench drive it. */
+	tick(): void {
+		const started = this.now();
+		const period = this.loop.toEnd && !this.loop.finished ? toEndFrameMs : this.frameMs;
+		const budget = Math.max(2, period - this.drawMs - slackMs);
+		let applied = 0;
+		try {
+			applied = this.loop.advance(started + budget);
+		} catch (error) {
+			this.fail(error);
+		}
+		if (applied > 0 || this.dirty || this.loop.finished !== this.wasFinished) this.publish();
+		if (this.running) this.schedule(Math.max(1, started + period - this.now()));
+	}
+
+	/** Rebuild the snapshot and tell React (also measures the cost of drawing, which runs synchronously). */
+	publish(): void {
+		const started = this.now();
+		this.snapshot = this.build();
+		this.dirty = false;
+		this.lastPublish = started;
+		for (const listener of this.listeners) listener();
+		const spent = this.now() - started;
+		this.drawMs = this.drawMs * 0.8 + spent * 0.2;
+	}
+
+	/** Something changed outside the loop (a key): publish now unless a frame went out less than a frame ago. */
+	invalidate(): void {
+		this.dirty = true;
+		if (this.now() - this.lastPublish >= this.frameMs) this.publish();
+	}
+
+	// --- commands ------------------------------------------------------------------------------------
+
+	togglePause(): void {
+		if (this.loop.finished) return;
+		this.loop.togglePause();
+		this.log.add(this.sim.eventNumber, 'state', this.loop.paused ? 'paused' : 'resumed');
+		this.invalidate();
+	}
+
+	step(events: number): void {
+		if (this.loop.finished) return;
+		this.loop.step(events);
+		this.invalidate();
+	}
+
+	faster(): void {
+		this.loop.faster();
+		this.invalidate();
+	}
+
+	slower(): void {
+		this.loop.slower();
+		this.invalidate();
+	}
+
+	runToEnd(): void {
+		if (this.loop.finished) return;
+		this.loop.runToEnd();
+		this.log.add(this.sim.eventNumber, 'state', 'running to the end at full speed');
+		this.invalidate();
+	}
+
+	/** Apply a parameter change or an action through the engine's one path; a refusal lands in Events. */
+	change(change: Change): void {
+		try {
+			this.sim.apply(change, 'user');
+		} catch (error) {
+			const what = change.value === undefined ? change.key : `${change.key} ${change.value}`;
+			this.log.add(this.sim.eventNumber, 'error', `${what}: ${(error as Error).message}`);
+		}
+		this.invalidate();
+	}
+
+	/** A line in the Events pane from outside the engine (recording started, stopped). */
+	note(text: string): void {
+		this.log.add(this.sim.eventNumber, 'note', text);
+		this.invalidate();
+	}
+
+	view(action: ViewAction): void {
+		const next = viewReducer(this.viewing, action);
+		if (next === this.viewing) return;
+		this.viewing = next;
+		this.invalidate();
+	}
+
+	get viewState(): ViewState {
+		return this.viewing;
+	}
+
+	// --- internals -----------------------------------------------------------------------------------
+
+	private schedule(delay: number): void {
+		this.timer = setTimeout(() => this.tick(), delay);
+	}
+
+	private afterAsync(error?: unknown): void {
+		if (error) this.fail(error);
+		else this.invalidate();
+	}
+
+	private fail(error: unknown): void {
+		this.loop.paused = true;
+		this.log.add(this.sim.eventNumber, 'error', `simulation stopped: ${(error as Error)?.message ?? String(error)}`);
+		this.dirty = true;
+	}
+
+	private setHost(host: HostSlice): void {
+		this.host = host;
+		this.invalidate();
+	}
+
+	private state(): RunState {
+		if (this.loop.finished) return 'finished';
+		return this.loop.paused ? 'paused' : 'running';
+	}
+
+	private sample(now: number): void {
+		const heap = this.sim.heap;
+		this.history.live.push(heap.payloadBytes);
+		const highWater = this.sim.metrics.highWaterBytes;
+		this.history.utilization.push(highWater > 0 ? heap.payloadBytes / highWater : 0);
+		this.history.fragmentation.push(externalFragmentation(heap));
+		this.lastSample = now;
+	}
+
+	private measureRate(now: number): number {
+		const elapsed = now - this.rate.time;
+		if (elapsed >= 500) {
+			const perSec = ((this.sim.eventNumber - this.rate.events) * 1000) / elapsed;
+			this.rate = {time: now, events: this.sim.eventNumber, perSec};
+		}
+		return this.state() === 'running' || this.loop.waiting ? this.rate.perSec : 0;
+	}
+
+	private build(): DashboardSnapshot {
+		const now = this.now();
+		const previous = this.snapshot as DashboardSnapshot | undefined;
+		const sim = this.sim;
+		const state = this.state();
+		const view = this.viewing;
+		const moving = state === 'running';
+		if (moving && now - this.lastSample >= this.sampleMs) this.sample(now);
+		const refreshSites = !previous || now - this.lastSites >= 500 || previous.sites.grouping !== view.grouping || previous.sites.scroll !== view.scroll.sites;
+		if (refreshSites) this.lastSites = now;
+		const events = this.log.flush();
+		this.wasFinished = this.loop.finished;
+		const header = {
+			workload: sim.source.name,
+			strategy: sim.params.strategy,
+			collector: String((sim.params as unknown as Record<string, unknown>)['collector'] ?? 'none'),
+			reclaim: String((sim.params as unknown as Record<string, unknown>)['reclaim'] ?? 'explicit'),
+			events: sim.eventNumber,
+			eventsPerSec: this.measureRate(now),
+			state,
+			speed: speedLabel(this.loop.speed, this.loop.toEnd),
+		};
+		const trendsChanged = !previous || previous.trends.live.length !== this.history.live.length || this.lastSample === now;
+		return {
+			header: previous && sameHeader(previous.header, header) ? previous.header : header,
+			heap: heapSlice(sim, view.scroll.heap, previous?.heap),
+			gc: gcSlice(sim, view.scroll.gc, previous?.gc),
+			leaks: leaksSlice(sim, view.scroll.leaks, previous?.leaks),
+			sites: refreshSites ? this.sites.slice(view.grouping, view.scroll.sites, now, moving) : previous!.sites,
+			trends: trendsChanged
+				? {
+						live: this.history.live.toArray(),
+						utilization: this.history.utilization.toArray(),
+						fragmentation: this.history.fragmentation.toArray(),
+						peakLive: sim.metrics.peakLiveBytes,
+					}
+				: previous!.trends,
+			events: previous && previous.events.entries === events && previous.events.scroll === view.scroll.events ? previous.events : {entries: events, scroll: view.scroll.events},
+			host: this.host,
+			ui: previous && previous.ui.focus === view.focus && previous.ui.zoom === view.zoom && previous.ui.help === view.help ? previous.ui : {focus: view.focus, zoom: view.zoom, help: view.help},
+		};
+	}
+}
+
+function sameHeader(a: DashboardSnapshot['header'], b: DashboardSnapshot['header']): boolean {
+	return (
+		a.workload === b.workload &&
+		a.strategy === b.strategy &&
+		a.collector === b.collector &&
+		a.reclaim === b.reclaim &&
+		a.events === b.events &&
+		a.eventsPerSec === b.eventsPerSec &&
+		a.state === b.state &&
+		a.speed === b.speed
+	);
+}
+
+export type {LogEntry};
