@@ -7,6 +7,8 @@ import {registerCompareCommand} from './source/commands/compare.js';
 import {registerRunCommand} from './source/commands/run.js';
 import {registerStrategiesCommand} from './source/commands/strategies.js';
 import {registerWorkloadsCommand} from './source/commands/workloads.js';
+import {registerReplayCommand} from './source/commands/replay.js';
+import {registerDiffCommand} from './source/commands/diff.js';
 
 const program = new Command();
 program
@@ -21,6 +23,8 @@ registerCompareCommand(program);
 registerBenchCommand(program);
 registerStrategiesCommand(program);
 registerWorkloadsCommand(program);
+registerReplayCommand(program);
+registerDiffCommand(program);
 
 program.exitOverride();
 try {

@@ -4,6 +4,8 @@ import {Simulation} from '../engine/simulation.js';
 import {FlinkMemory} from '../flink/sim/flink-memory.js';
 import {flinkSummaryText} from '../flink/sim/flink-summary-text.js';
 import {summaryText} from '../format/summary-text.js';
+import {addRecordOptions, signalExitCodes, type RecordOptionValues} from '../recording/record-run.js';
+import {RunRecording} from '../recording/run-recording.js';
 import {defaultHeadlessEvents, openWorkload} from './open-workload.js';
 import {ProgressLine} from './progress.js';
 import {addFlinkRunOptions, flinkRunFor, type FlinkRunOptionValues} from './run-flink.js';
@@ -17,7 +19,7 @@ import {
 	type RunOptionValues,
 } from './run-options.js';
 
-export interface RunCommandOptions extends RunOptionValues, FlinkRunOptionValues {
+export interface RunCommandOptions extends RunOptionValues, FlinkRunOptionValues, RecordOptionValues {
 	headless?: boolean;
 	json?: boolean;
 	color?: boolean;
@@ -31,6 +33,7 @@ export function registerRunCommand(program: Command): void {
 	addWorkloadOptions(command);
 	addSimulationOptions(command);
 	addFlinkRunOptions(command);
+	addRecordOptions(command);
 	command
 		.option('--headless', 'no dashboard: run to the end and print the summary')
 		.option('--json', 'print the summary as one JSON object (implies --headless)')
@@ -59,16 +62,21 @@ export async function createSimulation(options: RunOptionValues & FlinkRunOption
 async function runCommand(options: RunCommandOptions): Promise<void> {
 	const interactive = isInteractive(options);
 	const sim = await createSimulation(options, interactive);
+	// With --record the file is open and its header written here: an unwritable path stops us before the run.
+	const recording = await RunRecording.open(options, sim, interactive);
 	if (interactive) {
 		const {runDashboard} = await import('../ui/run-dashboard.js');
 		await runDashboard(sim, {color: options.color !== false && !process.env['NO_COLOR']});
+		recording.finish('stopped');
 		return;
 	}
 	const progress = new ProgressLine();
-	await sim.runToEnd(Number.POSITIVE_INFINITY, events => progress.update(`${sim.source.name}: ${events} events`));
+	const ended = await recording.run(events => progress.update(`${sim.source.name}: ${events} events`));
 	progress.done();
 	const flink = sim.admission instanceof FlinkMemory ? sim.admission.summary() : undefined;
 	const summary = flink ? {...sim.summary(), flink} : sim.summary();
 	const text = flink ? `${summaryText(summary)}\n${flinkSummaryText(flink)}` : summaryText(summary);
+	recording.finish(ended.reason, summary);
 	process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);
+	if (ended.signal) process.exitCode = signalExitCodes[ended.signal] ?? 1;
 }

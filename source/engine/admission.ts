@@ -1,7 +1,9 @@
 /**
  * A budget the simulation consults before the heap: Flink's per-slot MemoryManagers and its network
  * buffer pool are one (`source/flink/sim/flink-memory.ts`). The engine knows nothing of what the
- * budget means; it asks, and counts a refusal as a failed request with the reason given.
+ * budget means; it asks, and counts a refusal as a failed request with the reason given. It hears of
+ * the program's frees and task ends only: a realloc keeps the size admitted, and a block a collector
+ * or a repair takes back is not returned (a Flink run has no collector).
  */
 export interface Admission {
 	/**

@@ -44,6 +44,16 @@ export interface SimulationParams {
 	gcCostMark: number;
 	gcCostMove: number;
 	gcCostSweep: number;
+	/** How owners share the heap (`--partition`): one pool, fixed quotas, or quotas that lend idle space. */
+	partition: 'shared' | 'static' | 'elastic';
+	/** Quota per owner name in bytes (`--quota owner=size,...`); empty with `owners` for equal shares. */
+	quotas: Record<string, number>;
+	/** `--owners N`: equal shares of the heap for the first N owners seen (0: quotas come from `quotas`). */
+	owners: number;
+	/** The adaptive tuner (`--tuner`): off, rules or bandit. */
+	tuner: 'off' | 'rules' | 'bandit';
+	/** Events between the tuner's looks at the metrics. */
+	tunerEpoch: number;
 }
 
 export const defaultParams: SimulationParams = {
@@ -63,7 +73,7 @@ export const defaultParams: SimulationParams = {
 	repair: 'off',
 	leaks: true,
 	leakCheckEvery: 10_000,
-	growthWindows: 6,
+	growthWindows: 8,
 	leakGrace: 1000,
 	nurseryBytes: 0,
 	promoteAfter: 2,
@@ -71,6 +81,11 @@ export const defaultParams: SimulationParams = {
 	gcCostMark: 25,
 	gcCostMove: 0.25,
 	gcCostSweep: 10,
+	partition: 'shared',
+	quotas: {},
+	owners: 0,
+	tuner: 'off',
+	tunerEpoch: 256,
 };
 
 const units: Record<string, number> = {

@@ -121,6 +121,8 @@ export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs
 		await new Promise(resolve => setTimeout(resolve, 2));
 		const started = performance.now();
 		store.publish();
+		// React commits the new snapshot in a microtask and Ink draws in the commit: wait past both.
+		await new Promise(resolve => setImmediate(resolve));
 		if (frame >= warmup) times.push(performance.now() - started);
 	}
 	instance.unmount();

@@ -1,7 +1,8 @@
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {FlinkReportView, readConfiguration} from '../../source/commands/flink.js';
+import {FlinkReportView} from '../../source/commands/flink-view.js';
+import {readConfiguration} from '../../source/commands/flink.js';
 import {layoutBar} from '../../source/flink/bar.js';
 import {computeJobManagerMemory, JOB_MANAGER_PARTS} from '../../source/flink/jobmanager-memory.js';
 import {jobManagerReport, renderJson, renderPlainReport, taskManagerReport} from '../../source/flink/report.js';

@@ -15,9 +15,11 @@ export function applyGraphEvent(r: Reclamation, op: number, id: number, arg: num
 	const {graph, host} = r;
 	switch (op) {
 		case Op.ref: {
+			// One anomaly per event, however many of its ids are bad.
 			const from = lookup(r, id, 'ref');
+			if (from === none) return;
 			const to = lookup(r, arg, 'ref');
-			if (from === none || to === none) return;
+			if (to === none) return;
 			graph.addEdge(from, to);
 			// Storing a reference writes a field of the source: that is a use of it.
 			host.blocks.lastTouch[from] = host.time;
@@ -25,9 +27,11 @@ export function applyGraphEvent(r: Reclamation, op: number, id: number, arg: num
 			return;
 		}
 		case Op.unref: {
+			// One anomaly per event, however many of its ids are bad.
 			const from = lookup(r, id, 'unref');
+			if (from === none) return;
 			const to = lookup(r, arg, 'unref');
-			if (from === none || to === none) return;
+			if (to === none) return;
 			if (!graph.removeEdge(from, to)) return anomaly(r, 'unref-missing-edge');
 			graph.lastDetach[to] = host.eventNumber;
 			host.blocks.lastTouch[from] = host.time;

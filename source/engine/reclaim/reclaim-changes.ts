@@ -83,7 +83,8 @@ export const reclaimChangeHandlers: Record<string, ChangeHandler> = {
 			if (!r.tracking) return {description: 'repair-now: leak detection is off'};
 			const {bytes, blocks} = r.repairs;
 			r.watch.repairNow();
-			return {description: `repair-now: freed ${r.repairs.blocks - blocks} blocks, ${r.repairs.bytes - bytes} bytes`};
+			const freed = r.repairs.blocks - blocks;
+			return {description: `repair-now: freed ${freed} block${freed === 1 ? '' : 's'}, ${r.repairs.bytes - bytes} bytes`};
 		},
 	},
 	compact: {

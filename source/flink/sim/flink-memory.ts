@@ -46,8 +46,9 @@ export class FlinkMemory implements Admission {
 	failureCount = 0;
 	lastFailure?: FlinkFailure;
 	peakPagesInUse = 0;
-	/** Tasks that ended still holding pages, and how many. */
+	/** Tasks that ended still holding pages, and how many (the first 20; `taskEndReleaseCount` counts all). */
 	readonly taskEndReleases: Array<{readonly owner: string; readonly pages: number}> = [];
+	taskEndReleaseCount = 0;
 	private host?: FlinkHost;
 	private readonly budgets = new Map<string, PageBudget>();
 	private readonly routes = new Map<number, Map<number, Route>>();
@@ -100,7 +101,7 @@ export class FlinkMemory implements Admission {
 
 	/** Task.run's finally: memoryManager.releaseAll(invokable), and the gates and partitions torn down. */
 	taskEnded(owner: number): void {
-		this.pool.releaseOwner(owner);
+		for (const id of this.pool.releaseOwner(owner)) this.home.delete(id);
 		const {slot} = parseOwner(this.names.owners.name(owner));
 		const manager = this.managers[slot];
 		if (!manager) return;
@@ -116,6 +117,7 @@ export class FlinkMemory implements Admission {
 			const h = this.host?.ids.get(id) ?? -1;
 			if (h >= 0) this.host!.reclamation.release(h);
 		}
+		this.taskEndReleaseCount++;
 		if (this.taskEndReleases.length < failureListLimit) this.taskEndReleases.push({owner: ownerName, pages});
 		this.reword(sites, notAllFreed(slot, ownerName, pages, pages * this.model.segmentSize));
 	}

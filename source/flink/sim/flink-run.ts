@@ -21,6 +21,10 @@ export interface FlinkRun {
 }
 
 export function prepareFlinkRun(entries: ReadonlyMap<string, string>, slots: number | undefined, source: WorkloadSource, base: SimulationParams): FlinkRun {
+	if (base.collector !== 'none' || base.reclaim !== 'explicit') {
+		// Flink allocates and releases managed memory explicitly, page by page; no collector takes it back.
+		throw new InputError(`--flink: managed memory is released explicitly, as Flink's MemoryManager does (no --gc, --reclaim explicit)`);
+	}
 	const model = buildTaskManagerModel(entries, slots);
 	if (model.perSlotPages < 1) {
 		throw new InputError(

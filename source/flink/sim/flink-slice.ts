@@ -46,7 +46,7 @@ export function flinkSlice(memory: FlinkMemory, previous?: FlinkSlice): FlinkSli
 		previous.managed.peakPages === memory.peakPagesInUse &&
 		previous.network.usedBuffers === usedBuffers &&
 		previous.failures === memory.failureCount &&
-		previous.unreleasedTasks === memory.taskEndReleases.length &&
+		previous.unreleasedTasks === memory.taskEndReleaseCount &&
 		previous.useCases.every((row, i) => row.used === useCases[i]?.used)
 	) {
 		return previous;
@@ -62,6 +62,6 @@ export function flinkSlice(memory: FlinkMemory, previous?: FlinkSlice): FlinkSli
 		useCases,
 		failures: memory.failureCount,
 		lastFailure: memory.lastFailure?.reason,
-		unreleasedTasks: memory.taskEndReleases.length,
+		unreleasedTasks: memory.taskEndReleaseCount,
 	};
 }

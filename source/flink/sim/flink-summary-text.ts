@@ -8,7 +8,10 @@ export function flinkSummaryText(flink: ReturnType<FlinkMemory['summary']>): str
 		([name, share]) => `${name} ${share.pagesPerSlot} pages (fraction ${share.fraction})`,
 	);
 	const rows: Array<[string, string]> = [
-		['flink managed', `${formatBytes(flink.managedBytes)}: ${flink.pages} pages of ${formatBytes(page)}, ${flink.slots} slot${flink.slots === 1 ? '' : 's'} of ${flink.perSlotPages} pages`],
+		[
+			'flink managed',
+			`${formatBytes(flink.managedBytes)}: ${flink.pages} pages of ${formatBytes(page)}, ${flink.slots} slot${flink.slots === 1 ? '' : 's'} of ${flink.perSlotPages} pages`,
+		],
 		['flink shares per slot', shares.length > 0 ? shares.join(', ') : 'none (no managed memory consumers)'],
 		['flink pages in use', `${flink.pagesInUse} now, ${flink.peakPagesInUse} at peak`],
 		['flink network', `${flink.network.buffers} buffers; ${flink.network.required} required at most, ${flink.network.inUse} now${flink.network.ok ? '' : ' (refused)'}`],

@@ -37,22 +37,25 @@ const slotsOption: IntegerOption = {type: 'integer', key: 'taskmanager.numberOfT
 const buffersPerChannelOption: IntegerOption = {type: 'integer', key: 'taskmanager.network.memory.buffers-per-channel', defaultValue: 2};
 const floatingPerGateOption: IntegerOption = {type: 'integer', key: 'taskmanager.network.memory.floating-buffers-per-gate', defaultValue: 8};
 
-/** Keys that size a TaskManager; with none of them, the run uses the 1728m process size Flink's own config file ships with. */
-const sizingKeys = [
-	'taskmanager.memory.process.size',
-	'taskmanager.memory.flink.size',
-	'taskmanager.memory.task.heap.size',
-	'taskmanager.memory.managed.size',
-	'taskmanager.memory.size',
-	'taskmanager.heap.size',
-	'taskmanager.heap.mb',
-];
 export const defaultProcessSize = '1728m';
+
+/**
+ * Flink's shipped configuration file sets `taskmanager.memory.process.size: 1728m`; `-D` and `--conf`
+ * come on top of it. So the run adds that size unless a total size (or a legacy heap size) is given, or
+ * both fine-grained sizes are, when it would conflict with them.
+ */
+function withShippedDefault(entries: ReadonlyMap<string, string>): Map<string, string> {
+	const sized = new Map(entries);
+	const has = (key: string) => sized.has(key);
+	const total = ['taskmanager.memory.process.size', 'taskmanager.memory.flink.size', 'taskmanager.heap.size', 'taskmanager.heap.mb'].some(has);
+	const fineGrained = has('taskmanager.memory.task.heap.size') && (has('taskmanager.memory.managed.size') || has('taskmanager.memory.size'));
+	if (!total && !fineGrained) sized.set('taskmanager.memory.process.size', defaultProcessSize);
+	return sized;
+}
 
 /** The model for configuration entries; `slots` (from `--slots`) wins over `taskmanager.numberOfTaskSlots`. */
 export function buildTaskManagerModel(entries: ReadonlyMap<string, string>, slots?: number): TaskManagerModel {
-	const sized = new Map(entries);
-	if (!sizingKeys.some(key => sized.has(key))) sized.set('taskmanager.memory.process.size', defaultProcessSize);
+	const sized = withShippedDefault(entries);
 	const memory = computeTaskManagerMemory(sized);
 	const config = new FlinkConfiguration(sized);
 	const segmentSize = Number(readSegmentSize(sized));

@@ -48,7 +48,8 @@ export class NetworkBufferPool {
 		this.peakDemand = Math.max(this.peakDemand, this.required + buffers);
 		if (this.required + buffers > this.total) {
 			this.failures++;
-			return insufficientBuffers(buffers, this.total - this.required, this.total, this.segmentSize) + ` (${ownerName}: ${explain(kind, count, this.network)}; ${this.required} of ${this.total} buffers are already required)`;
+			const flink = insufficientBuffers(buffers, this.total - this.required, this.total, this.segmentSize);
+			return `${flink} (${ownerName}: ${explain(kind, count, this.network)}; ${this.required} of ${this.total} buffers are already required)`;
 		}
 		this.required += buffers;
 		this.held.set(id, {owner, buffers});
@@ -63,9 +64,11 @@ export class NetworkBufferPool {
 		return true;
 	}
 
-	/** A task's end tears down its gates and partitions. */
-	releaseOwner(owner: number): void {
-		for (const [id, held] of this.held) if (held.owner === owner) this.release(id);
+	/** A task's end tears down its gates and partitions; returns their ids. */
+	releaseOwner(owner: number): number[] {
+		const ids = [...this.held].filter(([, held]) => held.owner === owner).map(([id]) => id);
+		for (const id of ids) this.release(id);
+		return ids;
 	}
 }
 

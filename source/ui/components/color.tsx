@@ -13,7 +13,8 @@ export const tones = {
 	used: 'green',
 	leaked: 'red',
 	moved: 'cyan',
-	largest: 'yellow',
+	/** The largest free block is marked by its glyph (░), not by a loud colour. */
+	largest: 'gray',
 	free: 'gray',
 	accent: 'cyan',
 	warning: 'yellow',

@@ -3,6 +3,7 @@ import type {HeapSlice} from '../store/snapshot.js';
 /** What a character of the map shows: the state that matters most among the bytes it covers. */
 export type CellTone = 'used' | 'leaked' | 'moved' | 'largest' | 'free';
 
+/** A run of characters in one tone (a `Span` the pane paints). */
 export interface Segment {
 	readonly tone: CellTone;
 	readonly text: string;

@@ -44,7 +44,6 @@ export const PaneFrame = memo(function PaneFrame({title, width, height, focused 
 				flexDirection="column"
 				width={width}
 				height={height - 1}
-				overflow="hidden"
 			>
 				{children}
 			</Box>

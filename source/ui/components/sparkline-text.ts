@@ -11,6 +11,8 @@ const rightDots = [0x80, 0x20, 0x10, 0x08];
 export interface Range {
 	readonly min?: number;
 	readonly max?: number;
+	/** With an automatic maximum: never scale below this (a flat 0.5% stays low). */
+	readonly maxAtLeast?: number;
 }
 
 function scale(values: readonly number[], range: Range): {min: number; span: number} {
@@ -20,6 +22,7 @@ function scale(values: readonly number[], range: Range): {min: number; span: num
 	if (range.max === undefined) for (const v of values) if (v > max) max = v;
 	if (!Number.isFinite(min)) min = 0;
 	if (!Number.isFinite(max)) max = min;
+	if (range.maxAtLeast !== undefined && max < range.maxAtLeast) max = range.maxAtLeast;
 	return {min, span: max - min};
 }
 
@@ -60,7 +63,7 @@ export function brailleSparkline(values: readonly number[], width: number, heigh
 /** The newest `width` samples as one row of block characters; a zero is a space. */
 export function blockSparkline(values: readonly number[], width: number, range: Range = {}): string {
 	const samples = values.slice(Math.max(0, values.length - width));
-	const {min, span} = scale(samples, {min: range.min ?? 0, max: range.max});
+	const {min, span} = scale(samples, {...range, min: range.min ?? 0});
 	let line = '';
 	for (const v of samples) {
 		const lit = level(v, min, span, 8);

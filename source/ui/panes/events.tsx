@@ -1,8 +1,8 @@
-import {Text} from 'ink';
-import React, {memo} from 'react';
+import React, {memo, useMemo} from 'react';
 import {formatEventNumber} from '../../format/units.js';
-import {Tint} from '../components/color.js';
+import {Lines} from '../components/lines.js';
 import {PaneFrame} from '../components/pane-frame.js';
+import type {Line} from '../components/spans.js';
 import type {EventsSlice, LogEntry} from '../store/snapshot.js';
 
 interface EventsPaneProps {
@@ -23,27 +23,30 @@ const kindColors: Record<LogEntry['kind'], string> = {
 	note: 'magenta',
 };
 
-/** What happened and when, newest first: changes, on-demand collections, repairs, alerts, state. */
-export const EventsPane = memo(function EventsPane({slice, width, height, focused}: EventsPaneProps) {
-	const lines = Math.max(1, height - 2);
+/** The log newest first: event number, kind, what happened. */
+export function eventsLines(slice: EventsSlice, height: number): Line[] {
 	const entries = slice.entries;
-	if (entries.length === 0) {
-		return (
-			<PaneFrame title="Events" width={width} height={height} focused={focused}>
-				<Tint tone="muted">nothing yet: changes, collections, repairs and alerts appear here</Tint>
-			</PaneFrame>
-		);
+	if (entries.length === 0) return [[{text: 'nothing yet: changes, collections, repairs and alerts appear here', tone: 'muted'}]];
+	const start = Math.min(slice.scroll, Math.max(0, entries.length - height));
+	const lines: Line[] = [];
+	for (let i = entries.length - 1 - start; i >= 0 && lines.length < height; i--) {
+		const entry = entries[i]!;
+		lines.push([
+			{text: formatEventNumber(entry.event).padStart(12), tone: 'muted'},
+			{text: ` ${entry.kind.padEnd(7)} `, color: kindColors[entry.kind]},
+			{text: entry.text},
+		]);
 	}
-	const start = Math.min(slice.scroll, Math.max(0, entries.length - lines));
-	const shown: LogEntry[] = [];
-	for (let i = entries.length - 1 - start; i >= 0 && shown.length < lines; i--) shown.push(entries[i]!);
+	return lines;
+}
+
+/** What happened and when: changes, on-demand collections, repairs, alerts, pauses. */
+export const EventsPane = memo(function EventsPane({slice, width, height, focused}: EventsPaneProps) {
+	const lines = useMemo(() => eventsLines(slice, height - 2), [slice, height]);
+	const newer = Math.min(slice.scroll, Math.max(0, slice.entries.length - (height - 2)));
 	return (
-		<PaneFrame title="Events" width={width} height={height} focused={focused} note={start > 0 ? `${start} newer ↑` : undefined}>
-			{shown.map((entry, i) => (
-				<Text key={entries.length - start - i} wrap="truncate">
-					<Tint tone="muted">{formatEventNumber(entry.event).padStart(12)}</Tint> <Tint color={kindColors[entry.kind]}>{entry.kind.padEnd(7)}</Tint> {entry.text}
-				</Text>
-			))}
+		<PaneFrame title="Events" width={width} height={height} focused={focused} note={newer > 0 ? `${newer} newer ↑` : undefined}>
+			<Lines lines={lines} width={width - 2} height={height - 2} />
 		</PaneFrame>
 	);
 });

@@ -1,9 +1,9 @@
-import {Box, Text} from 'ink';
-import React, {memo} from 'react';
+import React, {memo, useMemo} from 'react';
 import {formatBytes, formatEventNumber, formatMs} from '../../format/units.js';
-import {Tint} from '../components/color.js';
+import {Lines} from '../components/lines.js';
 import {PaneFrame} from '../components/pane-frame.js';
-import {Sparkline} from '../components/sparkline.js';
+import {blockSparkline} from '../components/sparkline-text.js';
+import type {Line} from '../components/spans.js';
 import type {GcSlice} from '../store/snapshot.js';
 
 interface GcPaneProps {
@@ -13,45 +13,41 @@ interface GcPaneProps {
 	readonly focused: boolean;
 }
 
-/** Collections: pause per cycle as a sparkline, the last cycles newest first, and the totals. */
-export const GcPane = memo(function GcPane({slice, width, height, focused}: GcPaneProps) {
-	const inner = Math.max(1, width - 2);
-	const lines = Math.max(1, height - 2);
+/** Settings, a sparkline of pause per cycle, the last cycles newest first, and the totals. */
+export function gcLines(slice: GcSlice, width: number, height: number): Line[] {
 	const trigger = slice.trigger > 0 ? `${slice.trigger}%` : 'off';
-	const settings = `collector ${slice.collector} · reclaim ${slice.reclaim} · trigger ${trigger}`;
+	const lines: Line[] = [`collector ${slice.collector} · reclaim ${slice.reclaim} · trigger ${trigger}`];
 	if (slice.cycles === 0) {
 		const hint = slice.collector === 'none' ? 'no collector: g picks one, G collects now' : 'no collections yet (G collects now)';
-		return (
-			<PaneFrame title="GC" width={width} height={height} focused={focused}>
-				<Text wrap="truncate">{settings}</Text>
-				<Tint tone="muted">{hint}</Tint>
-			</PaneFrame>
-		);
+		lines.push([{text: hint, tone: 'muted'}]);
+		return lines;
 	}
 	const pauses = slice.recent.map(cycle => cycle.pauseModeledMs);
 	const label = `pause ≤${formatMs(Math.max(...pauses, 0))} `;
-	const listRows = Math.max(0, lines - 3);
+	lines.push([{text: label}, {text: blockSparkline(pauses, Math.max(1, width - label.length)), tone: 'warning'}]);
+	const listRows = Math.max(0, height - 3);
 	const newestFirst = slice.recent.slice().reverse();
 	const start = Math.min(slice.scroll, Math.max(0, newestFirst.length - listRows));
-	const shown = newestFirst.slice(start, start + listRows);
+	for (const cycle of newestFirst.slice(start, start + listRows)) {
+		lines.push([
+			{text: `${formatEventNumber(cycle.event).padEnd(11)} `, tone: 'muted'},
+			{text: cycle.kind.padEnd(5), tone: cycle.kind === 'major' ? 'warning' : 'accent'},
+			{text: ` reclaimed ${formatBytes(cycle.reclaimedBytes).padStart(9)} · moved ${formatBytes(cycle.movedBytes).padStart(9)} · pause ${formatMs(cycle.pauseModeledMs)}`},
+		]);
+	}
+	while (lines.length < height - 1) lines.push('');
+	lines.push(
+		`${slice.cycles} cycles (${slice.minorCycles} minor, ${slice.majorCycles} major) · reclaimed ${formatBytes(slice.reclaimedBytes)} · moved ${formatBytes(slice.movedBytes)} · pause ${formatMs(slice.pauseTotal)} total, ${formatMs(slice.pauseMax)} max`,
+	);
+	return lines;
+}
+
+/** Collections: how long they paused, what they reclaimed and moved. */
+export const GcPane = memo(function GcPane({slice, width, height, focused}: GcPaneProps) {
+	const lines = useMemo(() => gcLines(slice, width - 2, height - 2), [slice, width, height]);
 	return (
-		<PaneFrame title="GC" width={width} height={height} focused={focused} note={`${slice.cycles} cycles`}>
-			<Text wrap="truncate">{settings}</Text>
-			<Box>
-				<Text>{label}</Text>
-				<Sparkline values={pauses} width={Math.max(1, inner - label.length)} style="blocks" tone="warning" />
-			</Box>
-			{shown.map(cycle => (
-				<Text key={`${cycle.event}-${cycle.kind}`} wrap="truncate">
-					{formatEventNumber(cycle.event).padEnd(11)} <Tint tone={cycle.kind === 'major' ? 'warning' : 'accent'}>{cycle.kind.padEnd(5)}</Tint>{' '}
-					reclaimed {formatBytes(cycle.reclaimedBytes).padStart(9)} · moved {formatBytes(cycle.movedBytes).padStart(9)} · pause {formatMs(cycle.pauseModeledMs)}
-				</Text>
-			))}
-			<Box flexGrow={1} />
-			<Text wrap="truncate">
-				{slice.cycles} cycles ({slice.minorCycles} minor, {slice.majorCycles} major) · reclaimed {formatBytes(slice.reclaimedBytes)} · moved{' '}
-				{formatBytes(slice.movedBytes)} · pause {formatMs(slice.pauseTotal)} total, {formatMs(slice.pauseMax)} max
-			</Text>
+		<PaneFrame title="GC" width={width} height={height} focused={focused} note={slice.cycles > 0 ? `${slice.cycles} cycles` : undefined}>
+			<Lines lines={lines} width={width - 2} height={height - 2} />
 		</PaneFrame>
 	);
 });

@@ -1,13 +1,9 @@
-import {Box, Text} from 'ink';
-import React, {memo} from 'react';
+import React, {memo, useMemo} from 'react';
 import {formatEventNumber, formatRate} from '../../format/units.js';
-import {Tint, type Tone} from '../components/color.js';
+import type {Tone} from '../components/color.js';
+import {Lines} from '../components/lines.js';
+import type {Line} from '../components/spans.js';
 import type {HeaderSlice, RunState} from '../store/snapshot.js';
-
-interface HeaderProps {
-	readonly slice: HeaderSlice;
-	readonly width: number;
-}
 
 const stateLook: Record<RunState, {mark: string; tone: Tone}> = {
 	running: {mark: '▶', tone: 'used'},
@@ -15,27 +11,21 @@ const stateLook: Record<RunState, {mark: string; tone: Tone}> = {
 	finished: {mark: '■', tone: 'accent'},
 };
 
-/** One line: what runs (workload, strategy, collector, reclaim), how far, how fast, and its state. */
-export const Header = memo(function Header({slice, width}: HeaderProps) {
+/** One line: what runs (workload, strategy, collector, reclaim mode) on the left; progress, pace and state on the right. */
+export function headerLine(slice: HeaderSlice, width: number): Line {
 	const wide = width >= 110;
-	const parts = wide
-		? [slice.workload, `strategy ${slice.strategy}`, `gc ${slice.collector}`, `reclaim ${slice.reclaim}`]
-		: [slice.workload, slice.strategy, `gc ${slice.collector}`, slice.reclaim];
+	const what = wide
+		? `${slice.workload} · strategy ${slice.strategy} · gc ${slice.collector} · reclaim ${slice.reclaim}`
+		: `${slice.workload} · ${slice.strategy} · gc ${slice.collector} · ${slice.reclaim}`;
 	const look = stateLook[slice.state];
-	const right = ` ${formatEventNumber(slice.events)} · ${formatRate(slice.eventsPerSec)} · ${wide ? 'speed ' : ''}${slice.speed} · `;
-	return (
-		<Box width={width} height={1}>
-			<Box flexGrow={1} flexShrink={1}>
-				<Text wrap="truncate">
-					<Text bold>memsim</Text> {parts.join(' · ')}
-				</Text>
-			</Box>
-			<Box flexShrink={0}>
-				<Text>{right}</Text>
-				<Tint tone={look.tone} bold>
-					{look.mark} {slice.state}
-				</Tint>
-			</Box>
-		</Box>
-	);
+	const progress = ` ${formatEventNumber(slice.events)} · ${formatRate(slice.eventsPerSec)} · ${wide ? 'speed ' : ''}${slice.speed} · `;
+	const state = `${look.mark} ${slice.state}`;
+	const room = Math.max(0, width - progress.length - state.length - 7);
+	const left = what.length > room ? `${what.slice(0, Math.max(0, room - 1))}…` : what.padEnd(room);
+	return [{text: 'memsim ', bold: true}, {text: left}, {text: progress}, {text: state, tone: look.tone, bold: true}];
+}
+
+export const Header = memo(function Header({slice, width}: {readonly slice: HeaderSlice; readonly width: number}) {
+	const lines = useMemo(() => [headerLine(slice, width)], [slice, width]);
+	return <Lines lines={lines} width={width} />;
 });

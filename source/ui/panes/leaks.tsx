@@ -1,8 +1,8 @@
-import {Text} from 'ink';
-import React, {memo} from 'react';
+import React, {memo, useMemo} from 'react';
 import {formatBytes, formatCount} from '../../format/units.js';
-import {Tint} from '../components/color.js';
+import {Lines} from '../components/lines.js';
 import {PaneFrame} from '../components/pane-frame.js';
+import type {Line} from '../components/spans.js';
 import type {LeaksSlice} from '../store/snapshot.js';
 
 interface LeaksPaneProps {
@@ -12,7 +12,8 @@ interface LeaksPaneProps {
 	readonly focused: boolean;
 }
 
-const kindColors: Record<string, string> = {
+/** One colour per detector, so a glance tells what kind of leak it is. */
+export const kindColors: Record<string, string> = {
 	unreachable: 'red',
 	stale: 'yellow',
 	growth: 'magenta',
@@ -24,40 +25,35 @@ function fit(text: string, width: number): string {
 	return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
 }
 
-/** Leak alerts, newest first: kind (coloured), site, bytes, blocks, age in events. Scrolls when focused. */
-export const LeaksPane = memo(function LeaksPane({slice, width, height, focused}: LeaksPaneProps) {
-	const inner = Math.max(1, width - 2);
-	const lines = Math.max(1, height - 2);
-	const settings = `stale after ${formatCount(slice.staleAfter)} · repair ${slice.repair}`;
+/** Settings, a heading and the alerts newest first (kind, site, bytes, blocks, age in events). */
+export function leaksLines(slice: LeaksSlice, width: number, height: number): Line[] {
+	const lines: Line[] = [`stale after ${formatCount(slice.staleAfter)} · repair ${slice.repair}`];
 	if (!slice.available || slice.rows.length === 0) {
-		return (
-			<PaneFrame title="Leaks" width={width} height={height} focused={focused}>
-				<Text wrap="truncate">{settings}</Text>
-				<Tint tone="muted">{slice.available ? 'no leaks found yet' : 'leak detection is not running'}</Tint>
-			</PaneFrame>
-		);
+		lines.push([{text: slice.available ? 'no leaks found yet' : 'leak detection is not running', tone: 'muted'}]);
+		return lines;
 	}
-	const siteWidth = Math.max(8, inner - (11 + 1 + 9 + 1 + 8 + 1 + 9));
-	const listRows = Math.max(0, lines - 2);
+	const siteWidth = Math.max(8, width - (11 + 1 + 1 + 9 + 1 + 8 + 1 + 9));
+	lines.push([{text: `${'kind'.padEnd(11)} ${fit('site', siteWidth)} ${'bytes'.padStart(9)} ${'blocks'.padStart(8)} ${'age'.padStart(9)}`, tone: 'muted'}]);
+	const listRows = Math.max(0, height - 2);
 	const start = Math.min(slice.scroll, Math.max(0, slice.rows.length - listRows));
-	const shown = slice.rows.slice(start, start + listRows);
-	const more = slice.rows.length - start - shown.length;
+	for (const row of slice.rows.slice(start, start + listRows)) {
+		lines.push([
+			{text: fit(row.kind, 11), color: kindColors[row.kind] ?? 'red'},
+			{text: ` ${fit(row.site || '(no site)', siteWidth)} ${formatBytes(row.bytes).padStart(9)} ${formatCount(row.blocks).padStart(8)} ${`${formatCount(row.age)} ev`.padStart(9)}`},
+		]);
+	}
+	return lines;
+}
+
+/** Leak alerts, newest first, coloured by kind; arrows scroll when the pane is focused. */
+export const LeaksPane = memo(function LeaksPane({slice, width, height, focused}: LeaksPaneProps) {
+	const lines = useMemo(() => leaksLines(slice, width - 2, height - 2), [slice, width, height]);
+	const total = slice.rows.length;
+	const hidden = Math.max(0, total - Math.max(0, height - 4));
+	const note = total > 0 ? `${total} alert${total === 1 ? '' : 's'}${hidden > 0 ? ' ↓' : ''}` : undefined;
 	return (
-		<PaneFrame
-			title="Leaks"
-			width={width}
-			height={height}
-			focused={focused}
-			note={`${slice.rows.length} alert${slice.rows.length === 1 ? '' : 's'}${more > 0 ? `, ${more} more ↓` : ''}`}
-		>
-			<Text wrap="truncate">{settings}</Text>
-			<Tint tone="muted">{`${'kind'.padEnd(11)} ${fit('site', siteWidth)} ${'bytes'.padStart(9)} ${'blocks'.padStart(8)} ${'age'.padStart(9)}`}</Tint>
-			{shown.map(row => (
-				<Text key={`${row.kind}-${row.site}`} wrap="truncate">
-					<Tint color={kindColors[row.kind] ?? 'red'}>{fit(row.kind, 11)}</Tint> {fit(row.site || '(no site)', siteWidth)}{' '}
-					{formatBytes(row.bytes).padStart(9)} {formatCount(row.blocks).padStart(8)} {`${formatCount(row.age)} ev`.padStart(9)}
-				</Text>
-			))}
+		<PaneFrame title="Leaks" width={width} height={height} focused={focused} note={note}>
+			<Lines lines={lines} width={width - 2} height={height - 2} />
 		</PaneFrame>
 	);
 });

@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
-import React, {memo} from 'react';
+import React, {memo, useMemo} from 'react';
 import {formatBytes, formatPercent} from '../../format/units.js';
-import {type Tone} from '../components/color.js';
+import type {Tone} from '../components/color.js';
+import {Lines} from '../components/lines.js';
 import {PaneFrame} from '../components/pane-frame.js';
-import {Sparkline} from '../components/sparkline.js';
+import {brailleSparkline, type Range} from '../components/sparkline-text.js';
+import type {Line} from '../components/spans.js';
 import type {TrendsSlice} from '../store/snapshot.js';
 
 interface TrendsPaneProps {
@@ -13,47 +14,35 @@ interface TrendsPaneProps {
 	readonly focused: boolean;
 }
 
-interface Series {
-	readonly label: string;
-	readonly values: readonly number[];
-	readonly now: string;
-	readonly detail: string;
-	readonly tone: Tone;
-	readonly range: {min?: number; max?: number};
-}
-
 const labelWidth = 24;
 
-/** Live bytes, utilization and external fragmentation over time, as braille sparklines. */
-export const TrendsPane = memo(function TrendsPane({slice, width, height, focused}: TrendsPaneProps) {
-	const inner = Math.max(1, width - 2);
-	const lines = Math.max(3, height - 2);
+/** Three braille sparklines (live bytes, utilization, external fragmentation), labels on the left. */
+export function trendsLines(slice: TrendsSlice, width: number, height: number): Line[] {
 	const last = (values: readonly number[]) => values[values.length - 1] ?? 0;
-	const series: Series[] = [
+	const series: Array<{label: string; values: readonly number[]; now: string; detail: string; tone: Tone; range: Range}> = [
 		{label: 'live', values: slice.live, now: formatBytes(last(slice.live)), detail: `peak ${formatBytes(slice.peakLive)}`, tone: 'used', range: {min: 0}},
 		{label: 'utilization', values: slice.utilization, now: formatPercent(last(slice.utilization)), detail: 'live / high-water', tone: 'accent', range: {min: 0, max: 1}},
-		{label: 'ext frag', values: slice.fragmentation, now: formatPercent(last(slice.fragmentation)), detail: '1 - largest/free', tone: 'warning', range: {min: 0, max: 1}},
+		{label: 'ext frag', values: slice.fragmentation, now: formatPercent(last(slice.fragmentation)), detail: '1 - largest / free', tone: 'warning', range: {min: 0, maxAtLeast: 0.1}},
 	];
-	const rows = Math.max(1, Math.floor(lines / 3));
-	const graphWidth = Math.max(1, inner - labelWidth);
+	const rows = Math.max(1, Math.floor(height / 3));
+	const graphWidth = Math.max(1, width - labelWidth);
+	const lines: Line[] = [];
+	for (const s of series) {
+		const graph = brailleSparkline(s.values, graphWidth, rows, s.range);
+		for (let r = 0; r < rows; r++) {
+			const label = r === 0 ? `${s.label.padEnd(12)}${s.now.padStart(10)}  ` : r === 1 ? `  ${s.detail}` : '';
+			lines.push([{text: label.padEnd(labelWidth).slice(0, labelWidth), tone: r === 0 ? undefined : 'muted'}, {text: graph[r]!, tone: s.tone}]);
+		}
+	}
+	return lines;
+}
+
+/** How the heap got here: a few samples a second of running, the newest on the right. */
+export const TrendsPane = memo(function TrendsPane({slice, width, height, focused}: TrendsPaneProps) {
+	const lines = useMemo(() => trendsLines(slice, width - 2, height - 2), [slice, width, height]);
 	return (
-		<PaneFrame title="Trends" width={width} height={height} focused={focused} note={`${slice.live.length} samples`}>
-			{series.map(s => (
-				<Box key={s.label} height={rows}>
-					<Box flexDirection="column" width={labelWidth}>
-						<Text wrap="truncate">
-							{s.label.padEnd(12)}
-							{s.now.padStart(10)}
-						</Text>
-						{rows > 1 ? (
-							<Text dimColor wrap="truncate">
-								{s.detail}
-							</Text>
-						) : null}
-					</Box>
-					<Sparkline values={s.values} width={graphWidth} height={rows} tone={s.tone} range={s.range} />
-				</Box>
-			))}
+		<PaneFrame title="Trends" width={width} height={height} focused={focused}>
+			<Lines lines={lines} width={width - 2} height={height - 2} />
 		</PaneFrame>
 	);
 });

@@ -74,6 +74,7 @@ export class DashboardStore {
 		if (readHost) this.poller = new HostPoller(readHost, host => this.setHost(host));
 		this.rate = {time: this.now(), events: sim.eventNumber, perSec: 0};
 		this.sample(this.now());
+		this.log.add(sim.eventNumber, 'state', `started ${sim.source.name} with ${sim.params.strategy} at ${speedLabel(this.loop.speed, false)}`);
 		this.snapshot = this.build();
 	}
 

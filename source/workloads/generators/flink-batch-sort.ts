@@ -30,8 +30,8 @@ interface Sorter {
  * sorter fills its managed memory share with sort buffers as records arrive; when the next buffer
  * would not fit its share it spills the sorted buffers to disk and releases them; once the input is
  * consumed it merges the spilled runs through a few read buffers, releases everything and ends.
- * Healthy: every page comes back before its task ends. The job is bounded: given `events`, it
- * finishes its sorts and releases all its pages before the events run out.
+ * Healthy: every page comes back before its task ends. Each execution of the job takes 10,000
+ * events: near their end the sorts still running finish, and the job idles until the next one.
  */
 export class FlinkBatchSortWorkload extends FlinkJobWorkload {
 	readonly name = 'flink-batch-sort';
@@ -44,12 +44,10 @@ export class FlinkBatchSortWorkload extends FlinkJobWorkload {
 	private readonly mergeSiteId = this.sites.intern(mergeSite);
 	private all: Sorter[] = [];
 	private heldTotal = 0;
-	private done = false;
 
 	protected step(): void {
 		if (this.all.length === 0) this.all = this.openSorters();
-		if (this.done) return this.tick();
-		if (this.eventsLeft <= this.heldTotal + 2 * this.all.length + maxStepEvents) return this.finishJob();
+		if (this.eventsLeftInRound <= this.heldTotal + 2 * this.all.length + maxStepEvents) return this.finishJob();
 		const sorter = this.all[this.now % this.all.length]!;
 		if (!sorter.running) return this.startRun(sorter);
 		// Records arrive and are written into the current sort buffer.
@@ -97,7 +95,7 @@ export class FlinkBatchSortWorkload extends FlinkJobWorkload {
 		sorter.running = false;
 	}
 
-	/** The input is consumed: every running sort releases its memory and its task ends; the job is done. */
+	/** The execution's input is consumed: every running sort releases its memory and its task ends. */
 	private finishJob(): void {
 		for (const sorter of this.all) {
 			if (!sorter.running) continue;
@@ -105,7 +103,7 @@ export class FlinkBatchSortWorkload extends FlinkJobWorkload {
 			this.taskEnd(sorter.owner);
 			sorter.running = false;
 		}
-		this.done = true;
+		this.idleToRoundEnd();
 	}
 
 	private openSorters(): Sorter[] {

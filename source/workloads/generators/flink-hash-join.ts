@@ -26,7 +26,7 @@ interface Join {
  * partitions to disk (releasing their pages) and goes on. Then it probes, releases the table, and,
  * if it spilled, joins the spilled partitions in a second pass before releasing everything and
  * ending. Build sides are drawn from a quarter to one and a half of the share, so some spill. Healthy;
- * bounded like flink-batch-sort: given `events`, it finishes before they run out.
+ * in executions of 10,000 events like flink-batch-sort.
  */
 export class FlinkHashJoinWorkload extends FlinkJobWorkload {
 	readonly name = 'flink-hash-join';
@@ -35,12 +35,10 @@ export class FlinkHashJoinWorkload extends FlinkJobWorkload {
 	private readonly site = this.sites.intern(buildSite);
 	private joins: Join[] = [];
 	private heldTotal = 0;
-	private done = false;
 
 	protected step(): void {
 		if (this.joins.length === 0) this.joins = this.openJoins();
-		if (this.done) return this.tick();
-		if (this.eventsLeft <= this.heldTotal + 2 * this.joins.length + maxStepEvents) return this.finishJob();
+		if (this.eventsLeftInRound <= this.heldTotal + 2 * this.joins.length + maxStepEvents) return this.finishJob();
 		const join = this.joins[this.now % this.joins.length]!;
 		if (join.phase === 'idle') return this.start(join);
 		for (let records = this.rng.int(1, 4); records > 0; records--) this.tick();
@@ -108,7 +106,7 @@ export class FlinkHashJoinWorkload extends FlinkJobWorkload {
 			this.taskEnd(join.owner);
 			join.phase = 'idle';
 		}
-		this.done = true;
+		this.idleToRoundEnd();
 	}
 
 	private openJoins(): Join[] {

@@ -1,26 +1,21 @@
 import {noName, Op, type OpCode} from '../../engine/events.js';
 import {defaultLayout} from '../../flink/sim/flink-run.js';
 import {ownerName, type FlinkJobShape, type FlinkShaped, type TaskManagerLayout} from '../../flink/sim/job-shape.js';
-import {GeneratorSource, type GeneratorOptions} from './generator-source.js';
+import {GeneratorSource} from './generator-source.js';
 
 /**
  * The common part of the Flink-shaped workloads: a job of tasks run once per slot (owners
  * `slot<i>/<task>`), sizes in pages of the TaskManager's segment size, and page budgets that a
  * `--flink` run sets from its configuration (without it, Flink's default TaskManager: 1728m, one slot).
- * A batch job also knows how many events it may emit, so it can finish and release everything
- * before its input runs out, as a bounded job does.
+ * A batch job runs in rounds of `roundEvents` events, one execution of the job each, so that a run
+ * cut at a multiple of it (200,000 events headless) ends between executions, everything released.
+ * The stream stays one endless sequence: a run of `events` events is its first `events` events.
  */
 export abstract class FlinkJobWorkload extends GeneratorSource implements FlinkShaped {
 	abstract readonly job: FlinkJobShape;
 	readonly hasGraph = false;
 	private chosen?: TaskManagerLayout;
 	private queued = 0;
-	private readonly eventLimit: number;
-
-	constructor(options: GeneratorOptions) {
-		super(options);
-		this.eventLimit = options.events ?? Number.POSITIVE_INFINITY;
-	}
 
 	useTaskManager(layout: TaskManagerLayout): void {
 		this.chosen = layout;
@@ -35,9 +30,19 @@ export abstract class FlinkJobWorkload extends GeneratorSource implements FlinkS
 		return this.layout.pageSize;
 	}
 
-	/** Events the job may still emit before its budget (`events`) ends; Infinity when endless. */
-	protected get eventsLeft(): number {
-		return this.eventLimit - this.queued;
+	/** Events of one execution of a batch job: 10,000 per eight slots. */
+	protected get roundEvents(): number {
+		return 10_000 * Math.ceil(this.layout.slots / 8);
+	}
+
+	/** Events left in the current execution (a full round at its start). */
+	protected get eventsLeftInRound(): number {
+		return this.roundEvents - (this.queued % this.roundEvents);
+	}
+
+	/** The execution is over: idle until the next one starts. */
+	protected idleToRoundEnd(): void {
+		for (let left = this.eventsLeftInRound; left > 0 && left < this.roundEvents; left--) this.tick();
 	}
 
 	protected owner(slot: number, task: string): number {

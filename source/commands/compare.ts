@@ -1,7 +1,4 @@
-import {Table} from '@alcalzone/ink-table';
 import type {Command} from 'commander';
-import {render} from 'ink';
-import React from 'react';
 import {InputError} from '../engine/input-error.js';
 import {strategyNames} from '../engine/strategies/registry.js';
 import {findStrategy} from '../engine/strategies/registry.js';
@@ -58,7 +55,7 @@ async function compareCommand(options: CompareOptions): Promise<void> {
 		process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 		return;
 	}
-	printTable(results, strategies);
+	await printTable(results, strategies);
 }
 
 function tableRows(results: CompareResult[]): Array<Record<string, string>> {
@@ -72,11 +69,11 @@ function tableRows(results: CompareResult[]): Array<Record<string, string>> {
 	}));
 }
 
-function printTable(results: CompareResult[], strategies: string[]): void {
+async function printTable(results: CompareResult[], strategies: string[]): Promise<void> {
 	const rows = tableRows(results);
 	if (process.stdout.isTTY) {
-		const instance = render(<Table data={rows} />, {patchConsole: false});
-		instance.unmount();
+		const {renderTable} = await import('./table-view.js');
+		await renderTable(rows);
 	} else {
 		process.stdout.write(`${plainTable(rows)}\n`);
 	}
