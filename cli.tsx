@@ -9,6 +9,7 @@ import {registerStrategiesCommand} from './source/commands/strategies.js';
 import {registerWorkloadsCommand} from './source/commands/workloads.js';
 import {registerReplayCommand} from './source/commands/replay.js';
 import {registerDiffCommand} from './source/commands/diff.js';
+import {registerReportCommand} from './source/commands/report.js';
 
 const program = new Command();
 program
@@ -25,6 +26,7 @@ registerStrategiesCommand(program);
 registerWorkloadsCommand(program);
 registerReplayCommand(program);
 registerDiffCommand(program);
+registerReportCommand(program);
 
 program.exitOverride();
 try {

@@ -4,6 +4,7 @@ import {parentPort} from 'node:worker_threads';
 import {InputError} from '../engine/input-error.js';
 import {type SimulationParams} from '../engine/params.js';
 import {Simulation} from '../engine/simulation.js';
+import {autoStart, autoStrategy} from '../engine/tuner/registry.js';
 import {openTrace} from '../workloads/open-trace.js';
 
 /** One cell of `memsim compare`: a trace replayed under a strategy. */
@@ -26,7 +27,9 @@ export type CellOutcome = {ok: true; result: CompareResult} | {ok: false; messag
 
 export async function runCompareCell(cell: CompareCell): Promise<CompareResult> {
 	const source = await openTrace(cell.trace);
-	const sim = new Simulation(source, {params: {...cell.params, strategy: cell.strategy}, now: () => performance.now()});
+	// `auto` is not a strategy: it starts at a default one and lets the tuner choose from there.
+	const params = cell.strategy === autoStrategy ? {...cell.params, ...autoStart} : {...cell.params, strategy: cell.strategy};
+	const sim = new Simulation(source, {params, now: () => performance.now()});
 	await sim.runToEnd();
 	const summary = sim.summary();
 	return {

@@ -2,6 +2,7 @@ import type {Command} from 'commander';
 import {InputError} from '../engine/input-error.js';
 import {strategyNames} from '../engine/strategies/registry.js';
 import {findStrategy} from '../engine/strategies/registry.js';
+import {autoStart, autoStrategy} from '../engine/tuner/registry.js';
 import {formatPercent, formatRate} from '../format/units.js';
 import type {CellOutcome, CompareCell, CompareResult} from './compare-cell.js';
 import {plainTable} from './plain-table.js';
@@ -22,7 +23,7 @@ export function registerCompareCommand(program: Command): void {
 		.command('compare')
 		.description('replay traces under several strategies and tabulate peak utilization, failures, fragmentation and speed')
 		.option('--trace <files...>', 'traces to replay (default: the malloc-lab suite in ../shared/traces and the valgrind fixtures)')
-		.option('--strategies <list>', `comma-separated strategies (default: ${strategyNames().join(',')})`)
+		.option('--strategies <list>', `comma-separated strategies; '${autoStrategy}' is ${autoStart.strategy} with the ${autoStart.tuner} tuner (default: ${compareStrategies().join(',')})`)
 		.option('--json', 'print an array of {trace, strategy, peakUtilization, failures, externalFragmentation, eventsPerSec}');
 	addSimulationOptions(command);
 	command.action(async (options: CompareOptions) => {
@@ -33,7 +34,7 @@ export function registerCompareCommand(program: Command): void {
 async function compareCommand(options: CompareOptions): Promise<void> {
 	const traces = options.trace ?? defaultComparisonTraces();
 	if (traces.length === 0) throw new InputError('no traces: give --trace FILE...');
-	const strategies = options.strategies ? options.strategies.split(',').map(s => findStrategy(s.trim()).name) : strategyNames();
+	const strategies = options.strategies ? options.strategies.split(',').map(s => compareStrategy(s.trim())) : compareStrategies();
 	// A comparison of space efficiency needs room to grow: an sbrk-style heap unless --heap says otherwise.
 	const params = buildParams({...options, trace: undefined, heap: options.heap ?? 'grow'});
 	const cells: CompareCell[] = traces.flatMap(trace => strategies.map(strategy => ({trace, strategy, params})));
@@ -56,6 +57,15 @@ async function compareCommand(options: CompareOptions): Promise<void> {
 		return;
 	}
 	await printTable(results, strategies);
+}
+
+/** The default columns: every strategy, then the tuner (`auto`). */
+function compareStrategies(): string[] {
+	return [...strategyNames(), autoStrategy];
+}
+
+function compareStrategy(name: string): string {
+	return name === autoStrategy ? autoStrategy : findStrategy(name).name;
 }
 
 function tableRows(results: CompareResult[]): Array<Record<string, string>> {

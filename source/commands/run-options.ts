@@ -9,7 +9,9 @@ import {
 	parseSize,
 	type SimulationParams,
 } from '../engine/params.js';
+import {parseOwners, parsePartition, parseQuotas, validateQuotaPlan} from '../engine/partition/quotas.js';
 import {findStrategy} from '../engine/strategies/registry.js';
+import {parseTunerEpoch, parseTunerMode} from '../engine/tuner/registry.js';
 
 /** The options every command that runs a simulation accepts (run, replay's overrides, compare). */
 export interface RunOptionValues {
@@ -27,6 +29,11 @@ export interface RunOptionValues {
 	events?: string;
 	check?: boolean;
 	change?: string[];
+	partition?: string;
+	quota?: string;
+	owners?: string;
+	tuner?: string;
+	tunerEpoch?: string;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -45,7 +52,12 @@ export function addSimulationOptions(command: Command): Command {
 		.addOption(new Option('--coalescing <mode>', 'when adjacent free blocks merge').choices(['immediate', 'deferred', 'none']))
 		.option('--size-classes <list>', "segregated's size classes, comma-separated upper bounds in bytes")
 		.option('--check', 'run the heap invariant checker after every event (slow)')
-		.option('--change <event:key=value>', 'apply a parameter change or action after an event number (repeatable)', collect);
+		.option('--change <event:key=value>', 'apply a parameter change or action after an event number (repeatable)', collect)
+		.addOption(new Option('--partition <mode>', 'how owners share the heap: one pool, fixed quotas, or quotas that lend idle space (default shared)').choices(['shared', 'static', 'elastic']))
+		.option('--quota <owner=size,...>', 'quota per owner name (static and elastic partitions)')
+		.option('--owners <n>', 'equal shares of the heap for the first N owners seen (static and elastic partitions)')
+		.addOption(new Option('--tuner <mode>', 'adaptive tuner: watches the metrics every epoch and changes strategy, compaction, GC trigger, partition (default off)').choices(['off', 'rules', 'bandit']))
+		.option('--tuner-epoch <events>', `events between the tuner's looks at the metrics (default ${defaultParams.tunerEpoch})`);
 }
 
 export function addWorkloadOptions(command: Command): Command {
@@ -74,6 +86,12 @@ export function buildParams(values: RunOptionValues, base: SimulationParams = de
 	}
 	if (values.sizeClasses !== undefined) params.sizeClasses = parseSizeClasses(values.sizeClasses);
 	if (values.check) params.check = true;
+	if (values.partition !== undefined) params.partition = parsePartition(values.partition);
+	if (values.quota !== undefined) params.quotas = parseQuotas(values.quota);
+	if (values.owners !== undefined) params.owners = parseOwners(values.owners);
+	validateQuotaPlan({mode: params.partition, quotas: params.quotas, owners: params.owners, capacity: params.capacity});
+	if (values.tuner !== undefined) params.tuner = parseTunerMode(values.tuner);
+	if (values.tunerEpoch !== undefined) params.tunerEpoch = parseTunerEpoch(values.tunerEpoch);
 	return params;
 }
 

@@ -1,13 +1,17 @@
 import {InputError} from './input-error.js';
 import {parseChoice, parseIntegerInRange} from './params.js';
+import {partitionChangeHandlers} from './partition/partition-changes.js';
 import {reclaimChangeHandlers} from './reclaim/reclaim-changes.js';
 import type {Simulation} from './simulation.js';
 import {findStrategy} from './strategies/registry.js';
+import {tunerChangeHandlers} from './tuner/tuner-changes.js';
 
 /** A parameter change (`key=value`) or an action (`key` alone, no value). */
 export interface Change {
 	readonly key: string;
 	readonly value?: string;
+	/** Who asked and why, when not the user (the tuner: "tuner rules: heap grew ..."); added to the description. */
+	readonly reason?: string;
 }
 
 export interface ScheduledChange extends Change {
@@ -84,6 +88,7 @@ registerChangeHandler('split-threshold', {
 });
 
 for (const [key, handler] of Object.entries(reclaimChangeHandlers)) registerChangeHandler(key, handler);
+for (const [key, handler] of Object.entries({...partitionChangeHandlers, ...tunerChangeHandlers})) registerChangeHandler(key, handler);
 
 /** Parse `--change <event>:<key>=<value>` or `--change <event>:<action>`. */
 export function parseChange(text: string): ScheduledChange {
@@ -105,9 +110,8 @@ export function applyChange(sim: Simulation, change: Change, origin: 'user' | 's
 	if (!handler) throw new InputError(`unknown change '${change.key}' (valid: ${changeKeys().join(', ')})`);
 	handler.validate?.(change.value);
 	const {previous, description} = handler.apply(sim, change.value);
-	const text =
-		description ??
-		(change.value === undefined ? change.key : `${change.key} ${previous ?? '?'} -> ${change.value}`);
+	const plain = description ?? (change.value === undefined ? change.key : `${change.key} ${previous ?? '?'} -> ${change.value}`);
+	const text = change.reason === undefined ? plain : `${plain} (${change.reason})`;
 	sim.events.emit('change', {
 		event: sim.eventNumber,
 		key: change.key,

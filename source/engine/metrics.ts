@@ -103,6 +103,10 @@ export class Metrics {
 			anomalies: Object.fromEntries(this.anomalies),
 			// collector, reclaim, gc, leaks, repairs, lazyQueueBytes, lazyQueueBlocks
 			...sim.reclamation.summary(),
+			// Usage, failures and stranded quota per owner (`--partition`), and the tuner's decisions.
+			owners: sim.partition.rows(),
+			partition: sim.partition.summary(),
+			tuner: sim.tuner.summary(),
 		};
 	}
 }

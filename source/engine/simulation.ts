@@ -9,12 +9,15 @@ import {InputError} from './input-error.js';
 import type {LeakAlert} from './leaks/alerts.js';
 import {checkHeapInvariants} from './invariants.js';
 import {Metrics} from './metrics.js';
+import {AdmissionChain} from './partition/admission-chain.js';
+import {Partition} from './partition/partition.js';
 import {SiteStats} from './site-stats.js';
 import type {SimulationParams} from './params.js';
 import {applyGraphEvent} from './reclaim/graph-events.js';
 import {Reclamation} from './reclaim/reclamation.js';
 import {findStrategy} from './strategies/registry.js';
 import type {PlacementStrategy} from './strategies/strategy.js';
+import {TunerDriver} from './tuner/tuner-driver.js';
 import type {SyncWorkloadSource, WorkloadSource} from './workload-source.js';
 import {Emitter, type SimulationEventMap} from './simulation-events.js';
 
@@ -50,6 +53,10 @@ export class Simulation {
 	/** Allocations per site and owner (the dashboard's allocs/s). */
 	readonly siteStats = new SiteStats();
 	readonly admission?: Admission;
+	/** Quotas per owner (`--partition`); under `shared` it only counts per owner. */
+	readonly partition: Partition;
+	/** The adaptive tuner (`--tuner`, key `u`); off unless asked for. */
+	readonly tuner: TunerDriver;
 	params: SimulationParams;
 	/** Events applied so far; changes scheduled "at event n" apply right after event n. */
 	eventNumber = 0;
@@ -68,6 +75,8 @@ export class Simulation {
 	/** The block placed by the latest allocation: held as a root by a collection the next event starts. */
 	private lastPlaced = none;
 	private lastPlacedEvent = -2;
+	/** Every admission check in order: Flink's budgets, then the partition. */
+	private readonly checks: AdmissionChain;
 
 	constructor(readonly source: WorkloadSource, options: Omit<SimulationOptions, 'source'>) {
 		this.params = {...options.params};
@@ -78,6 +87,11 @@ export class Simulation {
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
 		this.reclamation = new Reclamation(this, this.now);
+		const {partition, quotas, owners, capacity} = this.params;
+		this.partition = new Partition(this, {mode: partition, quotas, owners, capacity});
+		this.checks = new AdmissionChain([this.admission, this.partition]);
+		this.tuner = new TunerDriver(this);
+		if (this.params.tuner !== 'off') this.tuner.setMode(this.params.tuner);
 		this.pending = [...(options.changes ?? [])].sort((a, b) => a.event - b.event);
 		if ('readSync' in source && typeof (source as SyncWorkloadSource).readSync === 'function') {
 			this.syncSource = source as SyncWorkloadSource;
@@ -174,6 +188,14 @@ export class Simulation {
 		this.params.strategy = name;
 	}
 
+	/** A full collection for the partition's elastic lending, holding the block placed just before as a root. */
+	collectForAdmission(): boolean {
+		if (!this.reclamation.driver.active) return false;
+		const recent = this.lastPlacedEvent >= this.eventNumber - 1 ? this.lastPlaced : none;
+		this.reclamation.driver.collect(true, recent);
+		return true;
+	}
+
 	/** The final figures, with the same keys as `--json`. */
 	summary(): ReturnType<Metrics['summary']> {
 		this.metrics.sample(this.heap);
@@ -237,9 +259,11 @@ export class Simulation {
 			default:
 				this.metrics.graphEvents++;
 				applyGraphEvent(this.reclamation, op, batch.id[i]!, batch.arg[i]!, batch.owner[i]!);
-				if (op === Op.taskEnd) this.admission?.taskEnded?.(batch.owner[i]!);
+				if (op === Op.taskEnd) this.checks.taskEnded(batch.owner[i]!);
 		}
 		if (this.eventNumber >= this.reclamation.nextCheck) this.reclamation.periodic();
+		const tuner = this.tuner;
+		if (this.eventNumber >= tuner.due || this.heap.top > tuner.top || this.metrics.failures > tuner.failures) tuner.look();
 		if (this.eventNumber % this.params.sampleEvery === 0) this.metrics.sample(this.heap);
 		if (this.params.check) {
 			const problem = checkHeapInvariants(this.heap);
@@ -255,7 +279,8 @@ export class Simulation {
 			m.anomaly('duplicate-alloc', this.currentLine, this.eventNumber);
 			return;
 		}
-		const verdict = this.admission ? this.admission.admit(id, size, site, owner) : 'heap';
+		if (this.tuner.watching) this.tuner.requested(size);
+		const verdict = this.checks.admit(id, size, site, owner);
 		if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
 		let h = this.heap.allocate(size, site, owner);
 		if (h === none) {
@@ -263,7 +288,8 @@ export class Simulation {
 			h = this.reclamation.allocateAfterFailure(size, site, owner, recent);
 		}
 		if (h === none) {
-			this.admission?.release(id);
+			this.checks.release(id);
+			this.partition.heapFailed(owner);
 			this.ids.set(id, failedId);
 			m.failure(size, this.eventNumber, this.currentLine);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
@@ -299,7 +325,7 @@ export class Simulation {
 	private free(id: number): void {
 		const m = this.metrics;
 		m.frees++;
-		this.admission?.release(id);
+		this.checks.release(id);
 		const h = this.ids.get(id);
 		if (h === failedId) {
 			this.ids.delete(id);
@@ -335,9 +361,18 @@ export class Simulation {
 		}
 		m.reallocs++;
 		const before = this.blocks.request[h]!;
+		if (this.tuner.watching) this.tuner.requested(size);
+		const refused = this.partition.resize(id, size);
+		if (refused !== undefined) {
+			m.failure(size, this.eventNumber, this.currentLine, refused);
+			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine, reason: refused});
+			return;
+		}
 		let result = this.heap.realloc(h, size);
 		if (result === none) result = this.reclamation.reallocAfterFailure(h, size);
 		if (result === none) {
+			this.partition.resize(id, before);
+			this.partition.heapFailed(this.blocks.owner[h]!);
 			m.failure(size, this.eventNumber, this.currentLine);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
 			return;

@@ -12,9 +12,11 @@ import {
 
 /** Where and why reading stopped early; everything before `line` is kept. */
 export interface SessionProblem {
-	/** 1-based line number where reading stopped. */
+	/** 1-based line number where reading stopped (one past the last line for a file that just ends). */
 	readonly line: number;
 	readonly reason: string;
+	/** `ended`: every line is whole but the end line is missing; `line`: this line is cut off or damaged. */
+	readonly kind: 'ended' | 'line';
 }
 
 export interface Session {
@@ -46,12 +48,12 @@ export function parseSession(file: string, text: string, gzipError?: string): Se
 	for (let i = 1; i < lines.length && !problem; i++) {
 		const number = i + 1;
 		if (end) {
-			problem = {line: number, reason: 'lines after the end of the session (two sessions in one file?)'};
+			problem = {line: number, kind: 'line', reason: 'lines after the end of the session (two sessions in one file?)'};
 			break;
 		}
 		const parsed = parseTimelineLine(lines[i]!);
 		if (typeof parsed === 'string') {
-			problem = {line: number, reason: parsed};
+			problem = {line: number, kind: 'line', reason: parsed};
 			break;
 		}
 		timeline.push(parsed);
@@ -60,9 +62,9 @@ export function parseSession(file: string, text: string, gzipError?: string): Se
 	}
 	if (!problem && !end) {
 		const line = lines.length + 1;
-		if (gzipError) problem = {line, reason: `the compressed data is damaged (${gzipError})`};
-		else if (partial !== '') problem = {line, reason: 'the line is cut off: the recording was killed or its disk filled up'};
-		else problem = {line, reason: 'the session has no end line: the recording was killed or its disk filled up'};
+		if (gzipError) problem = {line, kind: 'line', reason: `the compressed data is damaged here (${gzipError})`};
+		else if (partial !== '') problem = {line, kind: 'line', reason: 'the line is cut off (the recording was killed, or its disk filled up)'};
+		else problem = {line, kind: 'ended', reason: 'no end line (the recording was killed, or its disk filled up)'};
 	}
 	return {file, header, timeline, end, problem, lastEvent};
 }
@@ -72,10 +74,11 @@ export function describeProblem(session: Session): string | undefined {
 	const {problem} = session;
 	if (!problem) return undefined;
 	const kept = problem.line - 1;
-	return (
-		`${session.file}:${problem.line}: reading stopped here: ${problem.reason}; ` +
-		`using the ${kept} complete line${kept === 1 ? '' : 's'} before it, up to event ${session.lastEvent.toLocaleString('en-US')}`
-	);
+	const upTo = `up to event ${session.lastEvent.toLocaleString('en-US')}`;
+	if (problem.kind === 'ended') {
+		return `${session.file}: the session stops after line ${kept} with ${problem.reason}; using all ${kept} lines, ${upTo}`;
+	}
+	return `${session.file}:${problem.line}: reading stopped at line ${problem.line}: ${problem.reason}; using the ${kept} complete line${kept === 1 ? '' : 's'} before it, ${upTo}`;
 }
 
 /** Changes replay applies, in order (not the `initial` ones already in the header's params). */

@@ -5,6 +5,7 @@ import React from 'react';
 import {EventBatch, Op} from '../engine/events.js';
 import {Interner} from '../engine/interner.js';
 import {defaultParams} from '../engine/params.js';
+import {findGenerator} from '../workloads/generators/registry.js';
 import {Rng} from '../engine/rng.js';
 import {Simulation} from '../engine/simulation.js';
 import type {SyncWorkloadSource} from '../engine/workload-source.js';
@@ -12,6 +13,7 @@ import {App} from './app.js';
 import {ColorContext} from './components/color.js';
 import {TerminalSize} from './hooks/terminal-size.js';
 import {DashboardStore} from './store/dashboard-store.js';
+import {maxSpeed} from './store/speed.js';
 
 export interface BenchFrameOptions {
 	readonly columns: number;
@@ -129,4 +131,48 @@ export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs
 	store.stop();
 	times.sort((a, b) => a - b);
 	return {medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95)};
+}
+
+export interface BenchSpeedOptions {
+	readonly workload?: string;
+	readonly columns?: number;
+	readonly rows?: number;
+	readonly seconds?: number;
+}
+
+function leakySimulation(workload: string): Simulation {
+	return new Simulation(findGenerator(workload)!.create({seed: 1}), {params: {...defaultParams}, now: () => performance.now()});
+}
+
+/**
+ * Simulation speed with the dashboard open at full pace, against the same workload headless, in
+ * events per wall-clock second (the dashboard drawing into an off-screen terminal of the given size).
+ */
+export async function benchSpeed(options: BenchSpeedOptions = {}): Promise<{headless: number; dashboard: number; ratio: number}> {
+	const {workload = 'leaky', columns = 120, rows = 40, seconds = 5} = options;
+	const headlessSim = leakySimulation(workload);
+	let started = performance.now();
+	while (performance.now() - started < seconds * 1000) {
+		headlessSim.stepSync(8192);
+		// The headless run yields as `runToEnd` does between batches.
+		if (headlessSim.eventNumber % (8192 * 16) === 0) await new Promise(resolve => setImmediate(resolve));
+	}
+	const headless = headlessSim.eventNumber / ((performance.now() - started) / 1000);
+
+	const sim = leakySimulation(workload);
+	const store = new DashboardStore(sim, {readHost: null});
+	const instance = render(
+		<ColorContext.Provider value>
+			<App store={store} terminal={new TerminalSize({columns, rows})} quit={() => {}} />
+		</ColorContext.Provider>,
+		{stdout: new NullTerminal(columns, rows) as never, stdin: new NullInput() as never, patchConsole: false, exitOnCtrlC: false, maxFps: 60},
+	);
+	for (let i = 0; i < maxSpeed; i++) store.faster();
+	started = performance.now();
+	store.start();
+	await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+	const dashboard = sim.eventNumber / ((performance.now() - started) / 1000);
+	store.stop();
+	instance.unmount();
+	return {headless, dashboard, ratio: dashboard / headless};
 }

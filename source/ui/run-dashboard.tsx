@@ -39,7 +39,6 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 	process.on('exit', restore);
 
 	const store = new DashboardStore(sim);
-	// Created before Ink renders, so its resize listener runs before Ink's (see TerminalSize).
 	const terminal = TerminalSize.watch(stdout, () => stdout.write(clearScreen));
 	let instance: Instance | undefined;
 	let finish: () => void = () => {};
@@ -80,6 +79,7 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 	process.on('uncaughtException', fatal);
 	process.on('unhandledRejection', fatal);
 
+	const listenersBeforeInk = new Set(stdout.listeners('resize'));
 	instance = render(
 		<ColorContext.Provider value={options.color}>
 			<App store={store} terminal={terminal} quit={shutdown} />
@@ -88,6 +88,12 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 		// the store's frame, instead of on a trailing timer that could land while the simulation steps.
 		{stdout, stdin, patchConsole: false, exitOnCtrlC: false, maxFps: 60},
 	);
+	// Resizes are ours alone: Ink's own handler redraws the previous layout at the new width before
+	// React has the new one, which scrolls the screen when the terminal shrank. Ours clears the screen
+	// and publishes the size; the next frame is drawn from the top for the new layout.
+	for (const listener of stdout.listeners('resize')) {
+		if (!listenersBeforeInk.has(listener)) stdout.off('resize', listener as () => void);
+	}
 	instance.waitUntilExit().catch(fatal);
 	store.start();
 	await done;

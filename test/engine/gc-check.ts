@@ -43,8 +43,13 @@ export const setup = fc.record({
 	reclaim: fc.constantFrom(...modes),
 	strategy: fc.constantFrom('first-fit', 'best-fit', 'tlsf'),
 	gcTrigger: fc.constantFrom(0, 70),
+	coalescing: fc.constantFrom('immediate' as const, 'deferred' as const, 'none' as const),
+	lazyBytes: fc.constantFrom(64, 1 << 20),
 	hasGraph: fc.boolean(),
 });
+
+/** One run's starting configuration. */
+export type Config = typeof setup extends fc.Arbitrary<infer T> ? T : never;
 
 function scriptOf(commands: readonly Command[]): string {
 	return commands
@@ -54,11 +59,12 @@ function scriptOf(commands: readonly Command[]): string {
 }
 
 /** Run the commands one at a time beside a shadow model; throws on the first broken property. */
-export function check(config: fc.RecordValue<typeof setup>, commands: readonly Command[]): {cycles: number; moved: number; reclaimed: number} {
-	const sim = new Simulation(new ScriptSource(scriptOf(commands), config.hasGraph), {
-		params: {...defaultParams, capacity, check: true, leakCheckEvery: 7, leakGrace: 3, ...config, hasGraph: undefined} as never,
+export function check(config: Config, commands: readonly Command[]): {cycles: number; moved: number; reclaimed: number} {
+	const {hasGraph, ...chosen} = config;
+	const sim = new Simulation(new ScriptSource(scriptOf(commands), hasGraph), {
+		params: {...defaultParams, capacity, check: true, leakCheckEvery: 7, leakGrace: 3, ...chosen},
 	});
-	const shadow = new Shadow(sim, !config.hasGraph);
+	const shadow = new Shadow(sim, !hasGraph);
 	const seen = {cycles: 0, moved: 0, reclaimed: 0};
 	sim.events.on('gc', record => {
 		seen.cycles++;

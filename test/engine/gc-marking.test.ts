@@ -20,7 +20,7 @@ describe('marking', () => {
 		for (let i = 1; i < 1_000_000; i++) graph.addEdge(i - 1, i);
 		expect(marker.markAll()).toBe(1_000_000);
 		expect(marker.tracedEdges).toBe(999_999);
-	});
+	}, 60_000);
 
 	it('marks a million objects with two million edges, and only what the roots reach', () => {
 		const {graph, marker} = world(1_000_000);
@@ -33,7 +33,7 @@ describe('marking', () => {
 		expect(graph.edgeCount).toBe(2_000_000);
 		expect(marker.markAll()).toBe(900_000);
 		expect([marker.isMarked(899_999), marker.isMarked(900_000), marker.isMarked(999_999)]).toEqual([true, false, false]);
-	});
+	}, 60_000);
 
 	it('counts a multigraph: two refs need two unrefs', () => {
 		const {graph, marker} = world(2);
@@ -54,7 +54,7 @@ describe('marking', () => {
 		for (let i = 100_000; i >= 1; i--) if (graph.removeEdge(0, i)) removed++;
 		expect(removed).toBe(100_000);
 		expect([graph.edgeCount, graph.outDegree(0)]).toEqual([0, 0]);
-	});
+	}, 60_000);
 
 	it('collects a 200,000-block chain in a simulation under every moving collector without losing a link', () => {
 		const lines = ['a 0 8', 'root 0'];
@@ -65,5 +65,5 @@ describe('marking', () => {
 			sim.apply({key: 'collect'});
 			expect([collector, sim.heap.usedBlocks, sim.gcStats.recent.at(-1)!.reclaimedBlocks]).toEqual([collector, 200_000, 1]);
 		}
-	}, 60_000);
+	}, 120_000);
 });

@@ -18,7 +18,7 @@ describe('collector safety and completeness over random graphs and event orders'
 			for (const reclaim of modes) {
 				fc.assert(
 					fc.property(fc.array(command, {minLength: 40, maxLength: 120}), commands => {
-						check({collector, reclaim, strategy: 'best-fit', gcTrigger: 70, hasGraph: true}, commands);
+						check({collector, reclaim, strategy: 'best-fit', gcTrigger: 70, coalescing: 'immediate', lazyBytes: 64, hasGraph: true}, commands);
 					}),
 					{numRuns: 25},
 				);

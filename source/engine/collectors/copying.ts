@@ -21,7 +21,7 @@ export function createCopying(context: CollectorContext): Collector {
 		reserveRange(heap, base() + semispace, heap.top, reserves);
 	};
 	/** Lay `handles` out from the start of the active half and hold the rest back. */
-	const layOut = (handles: readonly number[]): number => {
+	const layOut = (handles: ArrayLike<number>): number => {
 		releaseReserves(heap, reserves);
 		const moved: number[] = [];
 		slide(heap, handles, base(), moved);
@@ -54,7 +54,7 @@ export function createCopying(context: CollectorContext): Collector {
 			const {reclaimedBytes, reclaimedBlocks} = reclaimUnmarked(context, allProgramBlocks(context));
 			active = 1 - active;
 			// marker.order is the to-space order Cheney's scan pointer would produce.
-			const movedBytes = layOut(Array.from(marker.order.subarray(0, marker.count)));
+			const movedBytes = layOut(marker.order.subarray(0, marker.count));
 			return {kind: 'major', markedObjects, reclaimedBytes, reclaimedBlocks, movedBytes, sweptBlocks: 0};
 		},
 		compact: () => layOut(programBlocksIn(heap, 0, Number.POSITIVE_INFINITY)),

@@ -45,13 +45,14 @@ export function createGenerational(context: CollectorContext): Collector {
 	};
 
 	/** Age the young survivors; promote the old enough while the old generation has room. */
-	const promoteOrKeep = (survivors: readonly number[], oldTop: number, moved: number[]): number => {
+	const promoteOrKeep = (survivors: ArrayLike<number>, oldTop: number, moved: number[]): number => {
 		ensureAge();
 		const promoted: number[] = [];
 		const kept: number[] = [];
 		let room = oldLimit - oldTop;
 		const threshold = context.promoteAfter();
-		for (const h of survivors) {
+		for (let i = 0; i < survivors.length; i++) {
+			const h = survivors[i]!;
 			const survived = Math.min(255, age[h]! + 1);
 			age[h] = survived;
 			if (survived >= threshold && b.size[h]! <= room) {
@@ -86,7 +87,7 @@ export function createGenerational(context: CollectorContext): Collector {
 		remembered.reachYoungTargets(marker, oldLimit);
 		const markedObjects = marker.trace(oldLimit);
 		const {reclaimedBytes, reclaimedBlocks} = reclaimUnmarked(context, young);
-		const survivors = Array.from(marker.order.subarray(0, marker.count));
+		const survivors = marker.order.subarray(0, marker.count);
 		releaseReserves(heap, reserves);
 		const moved: number[] = [];
 		const newOldTop = promoteOrKeep(survivors, oldTop, moved);

@@ -55,12 +55,12 @@ export function clearMoved(heap: Heap): void {
  * of two); if blocks left over from another strategy make that overflow the heap, they are packed
  * without alignment, which buddy tolerates for used blocks.
  */
-export function slide(heap: Heap, handles: readonly number[], base: number, moved: number[]): number {
+export function slide(heap: Heap, handles: ArrayLike<number>, base: number, moved: number[]): number {
 	const b = heap.blocks;
 	let order = handles;
 	let plan: Float64Array;
 	if (heap.isBuddy) {
-		order = [...handles].sort((x, y) => b.size[y]! - b.size[x]!);
+		order = Array.from(handles).sort((x, y) => b.size[y]! - b.size[x]!);
 		plan = place(heap, order, base, true);
 		if (!heap.growable && plan[order.length]! > heap.top) plan = place(heap, order, base, false);
 	} else {
@@ -77,7 +77,7 @@ export function slide(heap: Heap, handles: readonly number[], base: number, move
 }
 
 /** The address of each block of `order`, and the end address after them (the last entry). */
-function place(heap: Heap, order: readonly number[], base: number, aligned: boolean): Float64Array {
+function place(heap: Heap, order: ArrayLike<number>, base: number, aligned: boolean): Float64Array {
 	const b = heap.blocks;
 	const plan = new Float64Array(order.length + 1);
 	let cursor = base;

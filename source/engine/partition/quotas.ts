@@ -41,8 +41,8 @@ export interface QuotaPlan {
  */
 export function validateQuotaPlan(plan: QuotaPlan): void {
 	const named = Object.keys(plan.quotas).length > 0;
-	if (plan.mode === 'shared') return;
 	if (named && plan.owners > 0) throw new InputError(`--partition ${plan.mode}: give --quota or --owners, not both`);
+	if (plan.mode === 'shared' && !named && plan.owners === 0) return;
 	if (!named && plan.owners === 0) {
 		throw new InputError(`--partition ${plan.mode}: say how to cut the heap (--owners N for equal shares, or --quota owner=size,...)`);
 	}
@@ -61,7 +61,6 @@ export function validateQuotaPlan(plan: QuotaPlan): void {
  * gives each slot a fixed share of managed memory.
  */
 export function quotaFor(plan: QuotaPlan, name: string, order: number): number | undefined {
-	if (plan.mode === 'shared') return undefined;
 	if (Object.keys(plan.quotas).length > 0) return plan.quotas[name];
 	if (plan.owners > 0 && order < plan.owners && plan.capacity !== 'grow') return Math.floor(plan.capacity / plan.owners);
 	return undefined;

@@ -20,8 +20,9 @@ export abstract class FreeBlockTreap {
 	protected priority: Int32Array;
 	/** The largest blocks.size in the subtree rooted at each node. */
 	protected maxSize: Float64Array;
-	/** Nodes visited on the way down, so their maxima can be fixed on the way back up without recursion. */
-	private path = new Int32Array(64);
+	// split() hands back two roots; fields avoid allocating a pair per call.
+	private splitLow = none;
+	private splitHigh = none;
 
 	constructor(protected readonly blocks: BlockTable) {
 		this.left = new Int32Array(blocks.capacity);
@@ -40,42 +41,16 @@ export abstract class FreeBlockTreap {
 	protected abstract precedes(a: number, b: number): boolean;
 
 	insert(h: number): void {
-		const size = this.blocks.size[h]!;
-		const priority = hashHandle(h);
-		this.priority[h] = priority;
 		this.left[h] = none;
 		this.right[h] = none;
-		this.maxSize[h] = size;
-		// Walk down to where h's priority puts it; every node passed gains h in its subtree.
-		let parent = none;
-		let toLeft = false;
-		let t = this.root;
-		while (t !== none && this.priority[t]! >= priority) {
-			if (this.maxSize[t]! < size) this.maxSize[t] = size;
-			parent = t;
-			toLeft = this.precedes(h, t);
-			t = toLeft ? this.left[t]! : this.right[t]!;
-		}
-		this.splitUnder(t, h);
-		this.link(parent, toLeft, h);
+		this.priority[h] = hashHandle(h);
+		this.maxSize[h] = this.blocks.size[h]!;
+		this.root = this.insertInto(this.root, h);
 		this.count++;
 	}
 
 	remove(h: number): void {
-		let parent = none;
-		let toLeft = false;
-		let t = this.root;
-		let depth = 0;
-		while (t !== h) {
-			if (t === none) throw new Error(`free block ${h} is not in the tree (was its address or size changed?)`);
-			this.push(depth++, t);
-			parent = t;
-			toLeft = this.precedes(h, t);
-			t = toLeft ? this.left[t]! : this.right[t]!;
-		}
-		this.mergeInto(this.left[h]!, this.right[h]!, parent, toLeft, depth);
-		// h's ancestors lost it: recompute their maxima bottom-up.
-		while (depth > 0) this.pull(this.path[--depth]!);
+		this.root = this.removeFrom(this.root, h);
 		this.count--;
 	}
 
@@ -101,72 +76,63 @@ export abstract class FreeBlockTreap {
 		return result;
 	}
 
-	/**
-	 * Cut subtree t around h's key: the nodes before h become h's left subtree, the rest its right. Done
-	 * top-down (no recursion, these run on every allocation), then the maxima of the cut paths are
-	 * recomputed bottom-up from the recorded path.
-	 */
-	private splitUnder(t: number, h: number): void {
-		let low = h;
-		let lowToLeft = true;
-		let high = h;
-		let highToLeft = false;
-		let depth = 0;
-		while (t !== none) {
-			this.push(depth++, t);
-			if (this.precedes(t, h)) {
-				this.link(low, lowToLeft, t);
-				low = t;
-				lowToLeft = false;
-				t = this.right[t]!;
-			} else {
-				this.link(high, highToLeft, t);
-				high = t;
-				highToLeft = true;
-				t = this.left[t]!;
-			}
+	private insertInto(t: number, h: number): number {
+		if (t === none) return h;
+		if (this.priority[h]! > this.priority[t]!) {
+			this.split(t, h);
+			this.left[h] = this.splitLow;
+			this.right[h] = this.splitHigh;
+			this.pull(h);
+			return h;
 		}
-		this.link(low, lowToLeft, none);
-		this.link(high, highToLeft, none);
-		while (depth > 0) this.pull(this.path[--depth]!);
-		this.pull(h);
+		if (this.precedes(h, t)) this.left[t] = this.insertInto(this.left[t]!, h);
+		else this.right[t] = this.insertInto(this.right[t]!, h);
+		// The subtree only gained h, so its maximum can only rise to h's size.
+		if (this.maxSize[h]! > this.maxSize[t]!) this.maxSize[t] = this.maxSize[h]!;
+		return t;
 	}
 
-	/**
-	 * Join subtrees a and b (every key of a precedes every key of b) and hang the result under `parent`
-	 * (none: as the root). Top-down like splitUnder; the path is recorded from `base` on, above the
-	 * caller's own path.
-	 */
-	private mergeInto(a: number, b: number, parent: number, toLeft: boolean, base: number): void {
-		let depth = base;
-		while (a !== none && b !== none) {
-			if (this.priority[a]! > this.priority[b]!) {
-				this.link(parent, toLeft, a);
-				this.push(depth++, a);
-				parent = a;
-				toLeft = false;
-				a = this.right[a]!;
-			} else {
-				this.link(parent, toLeft, b);
-				this.push(depth++, b);
-				parent = b;
-				toLeft = true;
-				b = this.left[b]!;
-			}
+	private removeFrom(t: number, h: number): number {
+		if (t === none) throw new Error(`free block ${h} is not in the tree (was its address or size changed?)`);
+		if (t === h) return this.merge(this.left[h]!, this.right[h]!);
+		if (this.precedes(h, t)) this.left[t] = this.removeFrom(this.left[t]!, h);
+		else this.right[t] = this.removeFrom(this.right[t]!, h);
+		this.pull(t);
+		return t;
+	}
+
+	/** Cut subtree t into the nodes before `key` (splitLow) and the rest (splitHigh). */
+	private split(t: number, key: number): void {
+		if (t === none) {
+			this.splitLow = none;
+			this.splitHigh = none;
+			return;
 		}
-		this.link(parent, toLeft, a !== none ? a : b);
-		while (depth > base) this.pull(this.path[--depth]!);
+		if (this.precedes(t, key)) {
+			this.split(this.right[t]!, key);
+			this.right[t] = this.splitLow;
+			this.pull(t);
+			this.splitLow = t;
+		} else {
+			this.split(this.left[t]!, key);
+			this.left[t] = this.splitHigh;
+			this.pull(t);
+			this.splitHigh = t;
+		}
 	}
 
-	private link(parent: number, toLeft: boolean, child: number): void {
-		if (parent === none) this.root = child;
-		else if (toLeft) this.left[parent] = child;
-		else this.right[parent] = child;
-	}
-
-	private push(depth: number, t: number): void {
-		if (depth === this.path.length) this.path = growInt(this.path, depth * 2);
-		this.path[depth] = t;
+	/** Join two subtrees where every key of `a` precedes every key of `b`. */
+	private merge(a: number, b: number): number {
+		if (a === none) return b;
+		if (b === none) return a;
+		if (this.priority[a]! > this.priority[b]!) {
+			this.right[a] = this.merge(this.right[a]!, b);
+			this.pull(a);
+			return a;
+		}
+		this.left[b] = this.merge(a, this.left[b]!);
+		this.pull(b);
+		return b;
 	}
 
 	private pull(t: number): void {

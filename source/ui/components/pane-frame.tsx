@@ -12,20 +12,21 @@ interface PaneFrameProps {
 	readonly children?: ReactNode;
 }
 
-/** The top border with the title in it: ╭─ Heap ─────── note ─╮ */
-export function topBorder(title: string, width: number, note = ''): {left: string; title: string; middle: string; note: string; right: string} {
-	// ╭─ + title + space + fill + [note + ─] + ╮
+/** The top border with the title in it: ╭─ Heap ─────── note ─╮, or heavy ┏━ Heap ━━━┓ when focused. */
+export function topBorder(title: string, width: number, note = '', focused = false): {left: string; title: string; middle: string; note: string; right: string} {
+	const [corner, line, end] = focused ? ['┏', '━', '┓'] : ['╭', '─', '╮'];
+	// corner + line + space + title + space + fill + [note + line] + end
 	const fillFor = (n: string) => width - 5 - title.length - (n ? n.length + 1 : 0);
 	const shownNote = note && fillFor(` ${note} `) >= 1 ? ` ${note} ` : '';
 	const fill = Math.max(0, fillFor(shownNote));
-	return {left: '╭─ ', title, middle: ` ${'─'.repeat(fill)}`, note: shownNote, right: `${shownNote ? '─' : ''}╮`};
+	return {left: `${corner}${line} `, title, middle: ` ${line.repeat(fill)}`, note: shownNote, right: `${shownNote ? line : ''}${end}`};
 }
 
-/** A bordered box with its title in the top border; a focused pane has an accent border. */
+/** A bordered box with its title in the top border; a focused pane has a heavy border (and an accent colour). */
 export const PaneFrame = memo(function PaneFrame({title, width, height, focused = false, note, children}: PaneFrameProps) {
 	const color = useColor();
 	const borderColor = focused && color ? tones.accent : undefined;
-	const top = topBorder(title, width, note);
+	const top = topBorder(title, width, note, focused);
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
 			<Text wrap="truncate">
@@ -38,7 +39,7 @@ export const PaneFrame = memo(function PaneFrame({title, width, height, focused 
 				<Text color={borderColor}>{top.right}</Text>
 			</Text>
 			<Box
-				borderStyle="round"
+				borderStyle={focused ? 'bold' : 'round'}
 				borderTop={false}
 				borderColor={borderColor}
 				flexDirection="column"

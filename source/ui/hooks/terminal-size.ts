@@ -11,9 +11,9 @@ interface SizedStream extends Pick<EventEmitter, 'on' | 'off'> {
 }
 
 /**
- * The terminal's size as an external store. `watch` listens to the stream's `resize` before Ink does
- * (create it before `render`): the new layout is committed before Ink redraws, so a resize never
- * draws the old layout at the new width. `beforeChange` runs first (the dashboard clears the screen).
+ * The terminal's size as an external store. `watch` listens to the stream's `resize`; `beforeChange`
+ * runs first when the size really changed (the dashboard clears the screen), then the new size is
+ * published and the layout re-renders for it.
  */
 export class TerminalSize {
 	private size: Size;
@@ -28,8 +28,10 @@ export class TerminalSize {
 		const read = (): Size => ({columns: stream.columns || 80, rows: stream.rows || 24});
 		const terminal = new TerminalSize(read());
 		const onResize = () => {
+			const size = read();
+			if (size.columns === terminal.size.columns && size.rows === terminal.size.rows) return;
 			beforeChange();
-			terminal.resize(read());
+			terminal.resize(size);
 		};
 		stream.on('resize', onResize);
 		terminal.detach = () => stream.off('resize', onResize);

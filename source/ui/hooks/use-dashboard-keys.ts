@@ -1,4 +1,4 @@
-import {useFocusManager, useInput} from 'ink';
+import {type Key, useFocusManager, useInput} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {dispatch} from '../keymap/dispatch.js';
 import {matchCommand} from '../keymap/match.js';
@@ -18,18 +18,22 @@ export function useDashboardKeys(store: DashboardStore, layout: Layout, snapshot
 	const latest = useRef({layout, snapshot, quit});
 	latest.current = {layout, snapshot, quit};
 	const handler = useCallback(
-		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-			const command = matchCommand(input, key);
-			if (!command) return;
-			const {layout: current, snapshot: shown, quit: leave} = latest.current;
-			const focus = store.viewState.focus;
-			const rect = shown.ui.zoom ? current.body : current.rects[focus];
-			dispatch(command, store, {
-				panes: current.panes,
-				page: Math.max(1, (rect?.height ?? 4) - 4),
-				scrollLimit: pane => scrollLimit(pane, shown.ui.zoom ? current.body : current.rects[pane], shown),
-				quit: leave,
-			});
+		(input: string, key: Key) => {
+			// Keys typed while the simulation held the event loop arrive together ("++"), as a paste
+			// would: each character is its own key.
+			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input].map(char => matchCommand(char, key)) : [matchCommand(input, key)];
+			for (const command of presses) {
+				if (!command) continue;
+				const {layout: current, snapshot: shown, quit: leave} = latest.current;
+				const focus = store.viewState.focus;
+				const rect = shown.ui.zoom ? current.body : current.rects[focus];
+				dispatch(command, store, {
+					panes: current.panes,
+					page: Math.max(1, (rect?.height ?? 4) - 4),
+					scrollLimit: pane => scrollLimit(pane, shown.ui.zoom ? current.body : current.rects[pane], shown),
+					quit: leave,
+				});
+			}
 		},
 		[store],
 	);

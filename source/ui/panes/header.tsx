@@ -20,9 +20,10 @@ export function headerLine(slice: HeaderSlice, width: number): Line {
 	const look = stateLook[slice.state];
 	const progress = ` ${formatEventNumber(slice.events)} · ${formatRate(slice.eventsPerSec)} · ${wide ? 'speed ' : ''}${slice.speed} · `;
 	const state = `${look.mark} ${slice.state}`;
-	const room = Math.max(0, width - progress.length - state.length - 7);
+	const brand = wide ? 'memsim ' : '';
+	const room = Math.max(0, width - progress.length - state.length - brand.length);
 	const left = what.length > room ? `${what.slice(0, Math.max(0, room - 1))}…` : what.padEnd(room);
-	return [{text: 'memsim ', bold: true}, {text: left}, {text: progress}, {text: state, tone: look.tone, bold: true}];
+	return [{text: brand, bold: true}, {text: left}, {text: progress}, {text: state, tone: look.tone, bold: true}];
 }
 
 export const Header = memo(function Header({slice, width}: {readonly slice: HeaderSlice; readonly width: number}) {

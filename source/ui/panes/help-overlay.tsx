@@ -9,13 +9,13 @@ const labelWidth = Math.max(...keymap.map(spec => spec.label.length)) + 2;
 
 /** Every key, generated from the keymap: the help can never disagree with what the keys do. */
 export const HelpOverlay = memo(function HelpOverlay({width, height}: {readonly width: number; readonly height: number}) {
-	const columns: Group[][] = width >= 110 ? [['Run'], ['Memory'], ['View']] : [['Run', 'View'], ['Memory']];
+	const columns: Group[][] = width >= 180 ? [['Run'], ['Memory'], ['View']] : [['Run', 'View'], ['Memory']];
 	const columnWidth = Math.floor((width - 2) / columns.length);
 	return (
 		<PaneFrame title="Help" width={width} height={height} focused note="? or esc closes">
 			<Box flexDirection="row">
 				{columns.map(column => (
-					<Box key={column.join()} flexDirection="column" width={columnWidth}>
+					<Box key={column.join()} flexDirection="column" width={columnWidth} paddingRight={2}>
 						{column.map(group => (
 							<Box key={group} flexDirection="column" marginBottom={1}>
 								<Tint tone="accent" bold>

@@ -19,7 +19,7 @@ function bar(fraction: number, width: number): string {
 
 /** Machine memory (total, used, available, swap) and this process's RSS and JS heap. */
 export function hostLines(slice: HostSlice, width: number): Line[] {
-	const own = `memsim RSS ${formatBytes(slice.rss)} · JS heap ${formatBytes(slice.heapUsed)} of ${formatBytes(slice.heapTotal)}`;
+	const own = `memsim RSS ${formatBytes(slice.rss)} · JS heap ${formatBytes(slice.heapUsed).replace(/ .*$/, '')}/${formatBytes(slice.heapTotal)}`;
 	if (!slice.ok) return [[{text: slice.rss === 0 ? 'reading…' : 'host memory unavailable', tone: 'muted'}], own];
 	const share = slice.total > 0 ? slice.used / slice.total : 0;
 	const barWidth = Math.max(4, Math.min(20, width - 30));

@@ -9,7 +9,7 @@ import {RingBuffer} from './ring-buffer.js';
 import {SimLoop} from './sim-loop.js';
 import {SitesTracker} from './sites-slice.js';
 import type {DashboardSnapshot, HostSlice, LogEntry, RunState} from './snapshot.js';
-import {speedLabel} from './speed.js';
+import {eventsPerFrame, speedLabel} from './speed.js';
 import {initialView, viewReducer, type ViewAction, type ViewState} from './view-state.js';
 
 export interface StoreOptions {
@@ -104,7 +104,7 @@ export class DashboardStore {
 	/** One frame: step until the frame's deadline, then publish. Public so tests and the bench drive it. */
 	tick(): void {
 		const started = this.now();
-		const period = this.loop.toEnd && !this.loop.finished ? toEndFrameMs : this.frameMs;
+		const period = this.period();
 		const budget = Math.max(2, period - this.drawMs - slackMs);
 		let applied = 0;
 		try {
@@ -112,19 +112,19 @@ export class DashboardStore {
 		} catch (error) {
 			this.fail(error);
 		}
-		if (applied > 0 || this.dirty || this.loop.finished !== this.wasFinished) this.publish();
+		if (applied > 0 || this.dirty || this.loop.finished !== this.wasFinished) {
+			this.publish();
+			this.measureDraw();
+		}
 		if (this.running) this.schedule(Math.max(1, started + period - this.now()));
 	}
 
-	/** Rebuild the snapshot and tell React (also measures the cost of drawing, which runs synchronously). */
+	/** Rebuild the snapshot and tell React, which draws it in a microtask right after. */
 	publish(): void {
-		const started = this.now();
 		this.snapshot = this.build();
 		this.dirty = false;
-		this.lastPublish = started;
+		this.lastPublish = this.now();
 		for (const listener of this.listeners) listener();
-		const spent = this.now() - started;
-		this.drawMs = this.drawMs * 0.8 + spent * 0.2;
 	}
 
 	/** Something changed outside the loop (a key): publish now unless a frame went out less than a frame ago. */
@@ -194,6 +194,24 @@ export class DashboardStore {
 	}
 
 	// --- internals -----------------------------------------------------------------------------------
+
+	/**
+	 * Milliseconds between frames: 30 a second, fewer when running flat out, so that drawing takes at
+	 * most a quarter of the time and the simulation keeps most of its headless speed.
+	 */
+	private period(): number {
+		const flatOut = !this.loop.paused && !this.loop.finished && (this.loop.toEnd || !Number.isFinite(eventsPerFrame(this.loop.speed)));
+		if (!flatOut) return this.frameMs;
+		return Math.max(this.loop.toEnd ? toEndFrameMs : this.frameMs, this.drawMs * 4);
+	}
+
+	/** React commits and Ink draws in the microtasks after `publish`; time them to the next macrotask. */
+	private measureDraw(): void {
+		const started = this.lastPublish;
+		setImmediate(() => {
+			this.drawMs = this.drawMs * 0.8 + Math.min(500, this.now() - started) * 0.2;
+		});
+	}
 
 	private schedule(delay: number): void {
 		this.timer = setTimeout(() => this.tick(), delay);
