@@ -1,6 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {performance} from 'node:perf_hooks';
-import {render} from 'ink';
+import {Box, render} from 'ink';
 import React from 'react';
 import {EventBatch, Op} from '../engine/events.js';
 import {Interner} from '../engine/interner.js';
@@ -101,9 +101,11 @@ function percentile(sorted: readonly number[], p: number): number {
 /**
  * Frame cost of the dashboard off-screen: a simulation holding `liveBlocks` live blocks, the full
  * App rendered by Ink into a terminal of the given size, and a frame (snapshot, React, Ink's layout
- * and output) timed after each batch of churn. `memsim bench --ui` prints the median.
+ * and output) timed after each batch of churn. `memsim bench --ui` prints the median. `blankMs` is
+ * what Ink alone spends on an empty frame of the same size, for scale: its output stage builds an
+ * object per terminal cell every frame, so a frame can never cost less than that.
  */
-export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs: number; p95Ms: number}> {
+export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs: number; p95Ms: number; blankMs: number}> {
 	const capacity = Math.max(64 * 1024 * 1024, 2 ** Math.ceil(Math.log2(options.liveBlocks * 160)));
 	const sim = new Simulation(new FillThenChurn(options.liveBlocks), {params: {...defaultParams, capacity}, now: () => performance.now()});
 	while (sim.heap.usedBlocks < options.liveBlocks) sim.stepSync(65_536);
@@ -130,7 +132,29 @@ export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs
 	instance.unmount();
 	store.stop();
 	times.sort((a, b) => a - b);
-	return {medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95)};
+	return {medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), blankMs: await blankFrameMs(options)};
+}
+
+/** Ink's own cost of writing an empty frame of this size: the floor under any dashboard frame. */
+async function blankFrameMs(options: BenchFrameOptions): Promise<number> {
+	const times: number[] = [];
+	const Blank = ({frame}: {frame: number}) => <Box key={frame} height={options.rows - 1} width={options.columns} />;
+	const instance = render(<Blank frame={0} />, {
+		stdout: new NullTerminal(options.columns, options.rows) as never,
+		stdin: new NullInput() as never,
+		patchConsole: false,
+		exitOnCtrlC: false,
+		maxFps: 1000,
+		onRender: ({renderTime}) => times.push(renderTime),
+	});
+	for (let frame = 1; frame <= options.frames; frame++) {
+		await new Promise(resolve => setTimeout(resolve, 2));
+		instance.rerender(<Blank frame={frame} />);
+	}
+	await new Promise(resolve => setTimeout(resolve, 5));
+	instance.unmount();
+	times.sort((a, b) => a - b);
+	return percentile(times, 0.5);
 }
 
 export interface BenchSpeedOptions {

@@ -1,6 +1,5 @@
 import type {Admission, AdmissionVerdict} from '../admission.js';
 import type {IdTable} from '../id-table.js';
-import type {SimulationParams} from '../params.js';
 import {OwnerLedger, type OwnerRow} from './owner-ledger.js';
 import {type PartitionMode, type QuotaPlan, quotaFor} from './quotas.js';
 
@@ -15,7 +14,6 @@ export interface PartitionHost {
 	/** A full collection now, holding the block placed just before as a root; false when no collector runs. */
 	collectForAdmission(): boolean;
 	readonly source: {readonly owners: {name(index: number): string}};
-	readonly params: SimulationParams;
 	readonly events: {on(type: 'gc' | 'repair', listener: () => void): unknown};
 }
 
@@ -172,8 +170,8 @@ export class Partition implements Admission {
 		if (idle >= bytes) this.strandedFailures++;
 		ledger.failed(owner, idle);
 		const name = this.host.source.owners.name(owner);
-		const borrow = this.mode === 'elastic' ? 'nothing left to borrow' : `${idle} bytes idle in other quotas`;
-		return `owner ${name}: quota of ${quota} bytes exhausted (${used} held, ${bytes} asked); ${borrow}`;
+		const borrow = this.mode === 'elastic' ? ', too few to borrow' : '';
+		return `owner ${name}: quota of ${quota} bytes exhausted (${used} held, ${bytes} asked); ${idle} bytes idle in other quotas${borrow}`;
 	}
 
 	/** Make room for `lender` to take `bytes` within its quota: a collection first, then evictions of borrowers' newest blocks. */

@@ -1,5 +1,6 @@
 import type {DashboardStore} from '../store/dashboard-store.js';
 import * as engine from '../store/engine-commands.js';
+import {nextTuner} from '../../engine/tuner/registry.js';
 import type {PaneId} from '../store/snapshot.js';
 import {Command} from './commands.js';
 
@@ -57,6 +58,8 @@ export function dispatch(command: Command, store: DashboardStore, context: Dispa
 			return store.change(engine.toggleRepair(sim));
 		case Command.compactNow:
 			return store.change(engine.compactNow);
+		case Command.cycleTuner:
+			return store.change(nextTuner(sim.tuner.mode));
 		case Command.focusNext:
 			return store.view({type: 'focus', step: 1, panes: context.panes});
 		case Command.focusPrevious:

@@ -1,5 +1,5 @@
 import {Table} from '@alcalzone/ink-table';
-import {Text} from 'ink';
+import {Transform} from 'ink';
 import React, {memo, type ReactNode} from 'react';
 import {formatBytes, formatCount, formatPercent} from '../../format/units.js';
 import {Tint} from '../components/color.js';
@@ -18,7 +18,16 @@ type Row = {site: string; blocks: string; bytes: string; 'allocs/s': string; sha
 /** ink-table draws a box around every row; the dashboard wants only the columns. */
 const NoSkeleton = (() => null) as unknown as (props: {children?: ReactNode}) => React.JSX.Element;
 const Heading = ({children}: {children?: ReactNode}) => <Tint tone="muted">{children}</Tint>;
-const Cell = ({children}: {children?: ReactNode}) => <Text>{children}</Text>;
+
+/**
+ * A table cell whose figures change every refresh: laid out as spaces of the cell's width and
+ * filled in as the frame is written (see `Lines`), so Ink never measures, nor caches forever, the
+ * ever-changing figures themselves.
+ */
+const Cell = ({children}: {children?: ReactNode}) => {
+	const text = String(children ?? '');
+	return <Transform transform={() => text}>{' '.repeat(text.length)}</Transform>;
+};
 
 const columns = [
 	{key: 'site', align: 'left'},

@@ -1,15 +1,15 @@
 import type {Change} from '../../engine/changes.js';
-import {externalFragmentation} from '../../engine/metrics.js';
 import type {Simulation} from '../../engine/simulation.js';
 import {EventLog} from './event-log.js';
 import {gcSlice, leaksSlice} from './gc-slice.js';
 import {heapSlice} from './heap-slice.js';
 import {HostPoller, noHost, readSystemMemory, type ReadHostMemory} from './host-poller.js';
-import {RingBuffer} from './ring-buffer.js';
 import {SimLoop} from './sim-loop.js';
+import {RateMeter} from './rate-meter.js';
 import {SitesTracker} from './sites-slice.js';
-import type {DashboardSnapshot, HostSlice, LogEntry, RunState} from './snapshot.js';
+import type {DashboardSnapshot, HostSlice, RunState} from './snapshot.js';
 import {eventsPerFrame, speedLabel} from './speed.js';
+import {TrendHistory} from './trend-history.js';
 import {initialView, viewReducer, type ViewAction, type ViewState} from './view-state.js';
 
 export interface StoreOptions {
@@ -40,10 +40,10 @@ export class DashboardStore {
 	private readonly listeners = new Set<() => void>();
 	private readonly log: EventLog;
 	private readonly sites: SitesTracker;
-	private readonly history: {live: RingBuffer; utilization: RingBuffer; fragmentation: RingBuffer};
+	private readonly history: TrendHistory;
+	private readonly rate: RateMeter;
 	private readonly now: () => number;
 	private readonly frameMs: number;
-	private readonly sampleMs: number;
 	private readonly poller: HostPoller | undefined;
 	private viewing: ViewState = initialView;
 	private host: HostSlice = noHost;
@@ -52,10 +52,8 @@ export class DashboardStore {
 	private running = false;
 	private dirty = false;
 	private lastPublish = Number.NEGATIVE_INFINITY;
-	private lastSample = Number.NEGATIVE_INFINITY;
 	private lastSites = Number.NEGATIVE_INFINITY;
 	private drawMs = 5;
-	private rate = {time: 0, events: 0, perSec: 0};
 	private wasFinished = false;
 
 	constructor(
@@ -64,17 +62,14 @@ export class DashboardStore {
 	) {
 		this.now = options.now ?? (() => performance.now());
 		this.frameMs = options.frameMs ?? 33;
-		this.sampleMs = options.sampleMs ?? 250;
-		const capacity = options.historyCapacity ?? 512;
-		this.history = {live: new RingBuffer(capacity), utilization: new RingBuffer(capacity), fragmentation: new RingBuffer(capacity)};
+		this.history = new TrendHistory(sim, options.historyCapacity ?? 512, options.sampleMs ?? 250);
 		this.loop = new SimLoop(sim, this.now, error => this.afterAsync(error));
 		this.log = new EventLog(sim);
 		this.sites = new SitesTracker(sim);
 		const readHost = options.readHost === undefined ? readSystemMemory : options.readHost;
 		if (readHost) this.poller = new HostPoller(readHost, host => this.setHost(host));
-		this.rate = {time: this.now(), events: sim.eventNumber, perSec: 0};
-		this.sample(this.now());
-		this.log.add(sim.eventNumber, 'state', `started ${sim.source.name} with ${sim.params.strategy} at ${speedLabel(this.loop.speed, false)}`);
+		this.rate = new RateMeter(this.now(), sim.eventNumber);
+		this.log.add(sim.eventNumber, 'state', `started ${sim.source.name}: ${describeParams(sim)}, ${speedLabel(this.loop.speed, false)}`);
 		this.snapshot = this.build();
 	}
 
@@ -197,12 +192,12 @@ export class DashboardStore {
 
 	/**
 	 * Milliseconds between frames: 30 a second, fewer when running flat out, so that drawing takes at
-	 * most a quarter of the time and the simulation keeps most of its headless speed.
+	 * most a fifth of the time and the simulation keeps most of its headless speed.
 	 */
 	private period(): number {
 		const flatOut = !this.loop.paused && !this.loop.finished && (this.loop.toEnd || !Number.isFinite(eventsPerFrame(this.loop.speed)));
 		if (!flatOut) return this.frameMs;
-		return Math.max(this.loop.toEnd ? toEndFrameMs : this.frameMs, this.drawMs * 4);
+		return Math.max(this.loop.toEnd ? toEndFrameMs : this.frameMs, this.drawMs * 5);
 	}
 
 	/** React commits and Ink draws in the microtasks after `publish`; time them to the next macrotask. */
@@ -238,24 +233,6 @@ export class DashboardStore {
 		return this.loop.paused ? 'paused' : 'running';
 	}
 
-	private sample(now: number): void {
-		const heap = this.sim.heap;
-		this.history.live.push(heap.payloadBytes);
-		const highWater = this.sim.metrics.highWaterBytes;
-		this.history.utilization.push(highWater > 0 ? heap.payloadBytes / highWater : 0);
-		this.history.fragmentation.push(externalFragmentation(heap));
-		this.lastSample = now;
-	}
-
-	private measureRate(now: number): number {
-		const elapsed = now - this.rate.time;
-		if (elapsed >= 500) {
-			const perSec = ((this.sim.eventNumber - this.rate.events) * 1000) / elapsed;
-			this.rate = {time: now, events: this.sim.eventNumber, perSec};
-		}
-		return this.state() === 'running' || this.loop.waiting ? this.rate.perSec : 0;
-	}
-
 	private build(): DashboardSnapshot {
 		const now = this.now();
 		const previous = this.snapshot as DashboardSnapshot | undefined;
@@ -263,8 +240,12 @@ export class DashboardStore {
 		const state = this.state();
 		const view = this.viewing;
 		const moving = state === 'running';
-		if (moving && now - this.lastSample >= this.sampleMs) this.sample(now);
-		const refreshSites = !previous || now - this.lastSites >= 500 || previous.sites.grouping !== view.grouping || previous.sites.scroll !== view.scroll.sites;
+		const refreshSites =
+			!previous ||
+			previous.sites.rows.length === 0 ||
+			now - this.lastSites >= 1000 ||
+			previous.sites.grouping !== view.grouping ||
+			previous.sites.scroll !== view.scroll.sites;
 		if (refreshSites) this.lastSites = now;
 		const events = this.log.flush();
 		this.wasFinished = this.loop.finished;
@@ -274,30 +255,34 @@ export class DashboardStore {
 			collector: String((sim.params as unknown as Record<string, unknown>)['collector'] ?? 'none'),
 			reclaim: String((sim.params as unknown as Record<string, unknown>)['reclaim'] ?? 'explicit'),
 			events: sim.eventNumber,
-			eventsPerSec: this.measureRate(now),
+			eventsPerSec: moving ? this.rate.update(now, sim.eventNumber) : 0,
 			state,
 			speed: speedLabel(this.loop.speed, this.loop.toEnd),
 		};
-		const trendsChanged = !previous || previous.trends.live.length !== this.history.live.length || this.lastSample === now;
 		return {
 			header: previous && sameHeader(previous.header, header) ? previous.header : header,
 			heap: heapSlice(sim, view.scroll.heap, previous?.heap),
 			gc: gcSlice(sim, view.scroll.gc, previous?.gc),
 			leaks: leaksSlice(sim, view.scroll.leaks, previous?.leaks),
 			sites: refreshSites ? this.sites.slice(view.grouping, view.scroll.sites, now, moving) : previous!.sites,
-			trends: trendsChanged
-				? {
-						live: this.history.live.toArray(),
-						utilization: this.history.utilization.toArray(),
-						fragmentation: this.history.fragmentation.toArray(),
-						peakLive: sim.metrics.peakLiveBytes,
-					}
-				: previous!.trends,
-			events: previous && previous.events.entries === events && previous.events.scroll === view.scroll.events ? previous.events : {entries: events, scroll: view.scroll.events},
+			trends: this.history.slice(now, moving),
+			events:
+				previous && previous.events.entries === events && previous.events.scroll === view.scroll.events
+					? previous.events
+					: {entries: events, scroll: view.scroll.events},
 			host: this.host,
-			ui: previous && previous.ui.focus === view.focus && previous.ui.zoom === view.zoom && previous.ui.help === view.help ? previous.ui : {focus: view.focus, zoom: view.zoom, help: view.help},
+			ui:
+				previous && previous.ui.focus === view.focus && previous.ui.zoom === view.zoom && previous.ui.help === view.help
+					? previous.ui
+					: {focus: view.focus, zoom: view.zoom, help: view.help},
 		};
 	}
+}
+
+/** The parameters a run started with, for the first line of the Events pane. */
+function describeParams(sim: Simulation): string {
+	const params = sim.params as unknown as Record<string, unknown>;
+	return `strategy ${sim.params.strategy}, gc ${String(params['collector'] ?? 'none')}, reclaim ${String(params['reclaim'] ?? 'explicit')}`;
 }
 
 function sameHeader(a: DashboardSnapshot['header'], b: DashboardSnapshot['header']): boolean {
@@ -313,4 +298,3 @@ function sameHeader(a: DashboardSnapshot['header'], b: DashboardSnapshot['header
 	);
 }
 
-export type {LogEntry};
