@@ -10,6 +10,7 @@ import {registerWorkloadsCommand} from './source/commands/workloads.js';
 import {registerReplayCommand} from './source/commands/replay.js';
 import {registerDiffCommand} from './source/commands/diff.js';
 import {registerReportCommand} from './source/commands/report.js';
+import {registerExportCommand} from './source/commands/export.js';
 
 const program = new Command();
 program
@@ -27,6 +28,7 @@ registerWorkloadsCommand(program);
 registerReplayCommand(program);
 registerDiffCommand(program);
 registerReportCommand(program);
+registerExportCommand(program);
 
 program.exitOverride();
 try {

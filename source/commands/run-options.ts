@@ -89,7 +89,8 @@ export function buildParams(values: RunOptionValues, base: SimulationParams = de
 	if (values.partition !== undefined) params.partition = parsePartition(values.partition);
 	if (values.quota !== undefined) params.quotas = parseQuotas(values.quota);
 	if (values.owners !== undefined) params.owners = parseOwners(values.owners);
-	validateQuotaPlan({mode: params.partition, quotas: params.quotas, owners: params.owners, capacity: params.capacity});
+	// Parameters from a session recorded before partitions existed lack these keys.
+	validateQuotaPlan({mode: params.partition ?? 'shared', quotas: params.quotas ?? {}, owners: params.owners ?? 0, capacity: params.capacity});
 	if (values.tuner !== undefined) params.tuner = parseTunerMode(values.tuner);
 	if (values.tunerEpoch !== undefined) params.tunerEpoch = parseTunerEpoch(values.tunerEpoch);
 	return params;

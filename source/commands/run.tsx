@@ -66,7 +66,8 @@ async function runCommand(options: RunCommandOptions): Promise<void> {
 	const recording = await RunRecording.open(options, sim, interactive);
 	if (interactive) {
 		const {runDashboard} = await import('../ui/run-dashboard.js');
-		await runDashboard(sim, {color: options.color !== false && !process.env['NO_COLOR']});
+		const {recordingRoot} = await import('../ui/review/recording-root.js');
+		await runDashboard(sim, {color: options.color !== false && !process.env['NO_COLOR'], root: recordingRoot(sim, recording)});
 		recording.finish('stopped');
 		return;
 	}

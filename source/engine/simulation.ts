@@ -87,11 +87,12 @@ export class Simulation {
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
 		this.reclamation = new Reclamation(this, this.now);
-		const {partition, quotas, owners, capacity} = this.params;
+		// Parameters recorded before partitions and the tuner existed lack these keys: shared, off.
+		const {partition = 'shared', quotas = {}, owners = 0, capacity} = this.params;
 		this.partition = new Partition(this, {mode: partition, quotas, owners, capacity});
 		this.checks = new AdmissionChain([this.admission, this.partition]);
 		this.tuner = new TunerDriver(this);
-		if (this.params.tuner !== 'off') this.tuner.setMode(this.params.tuner);
+		if (this.params.tuner !== undefined && this.params.tuner !== 'off') this.tuner.setMode(this.params.tuner);
 		this.pending = [...(options.changes ?? [])].sort((a, b) => a.event - b.event);
 		if ('readSync' in source && typeof (source as SyncWorkloadSource).readSync === 'function') {
 			this.syncSource = source as SyncWorkloadSource;

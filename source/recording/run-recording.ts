@@ -30,6 +30,8 @@ export class RunRecording {
 	private starts = 0;
 	private readonly listeners = new Set<(status: RecordingStatus) => void>();
 	private lastError?: RecordingError;
+	/** The status as of the last start, stop or failure (a stable object for React's external stores). */
+	private shown: RecordingStatus = {recording: false, lines: 0};
 	private readonly onExit = () => this.finish('interrupted');
 
 	private constructor(
@@ -62,21 +64,14 @@ export class RunRecording {
 		return this.recorder !== undefined && !this.recorder.isFinished;
 	}
 
-	status(): RecordingStatus {
-		const recorder = this.recorder;
-		return {
-			recording: this.active,
-			file: recorder?.file,
-			lines: recorder?.lines ?? 0,
-			...(this.lastError ? {error: this.lastError.message} : {}),
-		};
-	}
+	/** The latest start, stop or failure; the same object until the next one. */
+	status = (): RecordingStatus => this.shown;
 
 	/** Listen for starts, stops and failures (the dashboard's header and Events pane). */
-	subscribe(listener: (status: RecordingStatus) => void): () => void {
+	subscribe = (listener: (status: RecordingStatus) => void): (() => void) => {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
-	}
+	};
 
 	/** The `R` key: stop the recording, or start a new one. */
 	async toggle(): Promise<void> {
@@ -137,7 +132,14 @@ export class RunRecording {
 	}
 
 	private notify(): void {
-		const status = this.status();
+		const recorder = this.recorder;
+		const status: RecordingStatus = {
+			recording: this.active,
+			file: recorder?.file,
+			lines: recorder?.lines ?? 0,
+			...(this.lastError ? {error: this.lastError.message} : {}),
+		};
+		this.shown = status;
 		for (const listener of this.listeners) listener(status);
 	}
 }

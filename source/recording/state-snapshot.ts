@@ -8,12 +8,16 @@
  * This is how review mode seeks: checkpoints every so many events, restore the nearest one before
  * the target, step forward from there.
  */
+type SparseEntry = {readonly kind: 'sparse'; readonly ref: TypedArray; readonly base: number; readonly at: Uint32Array; readonly values: TypedArray};
+type TypedEntry = {readonly kind: 'typed'; readonly ref: TypedArray; readonly copy: TypedArray};
+
 type Entry =
 	| {readonly kind: 'object'; readonly ref: Record<PropertyKey, unknown>; readonly keys: PropertyKey[]; readonly values: unknown[]}
 	| {readonly kind: 'array'; readonly ref: unknown[]; readonly values: unknown[]}
 	| {readonly kind: 'map'; readonly ref: Map<unknown, unknown>; readonly entries: Array<[unknown, unknown]>}
 	| {readonly kind: 'set'; readonly ref: Set<unknown>; readonly values: unknown[]}
-	| {readonly kind: 'typed'; readonly ref: TypedArray; readonly copy: TypedArray}
+	| TypedEntry
+	| SparseEntry
 	| {readonly kind: 'buffer'; readonly ref: ArrayBuffer; readonly copy: ArrayBuffer};
 
 type TypedArray = Exclude<ArrayBufferView, DataView> & {set(array: ArrayLike<number> | ArrayLike<bigint>): void; slice(): TypedArray};
@@ -53,9 +57,9 @@ export function captureState(root: object, opaque: ReadonlySet<object> = new Set
 		seen.add(value);
 		if (opaque.has(value) || isForeign(value)) continue;
 		if (ArrayBuffer.isView(value)) {
-			const typed = value as TypedArray;
-			entries.push({kind: 'typed', ref: typed, copy: typed.slice()});
-			bytes += typed.byteLength;
+			const entry = copyTyped(value as TypedArray);
+			entries.push(entry);
+			bytes += entry.kind === 'typed' ? entry.copy.byteLength : entry.at.byteLength + entry.values.byteLength;
 		} else if (value instanceof ArrayBuffer) {
 			entries.push({kind: 'buffer', ref: value, copy: value.slice(0)});
 			bytes += value.byteLength;
@@ -125,9 +129,40 @@ export function restoreState(snapshot: StateSnapshot): void {
 			case 'typed':
 				entry.ref.set(entry.copy as unknown as ArrayLike<number>);
 				break;
+			case 'sparse': {
+				const target = entry.ref as unknown as {fill(value: number): void; [i: number]: number};
+				target.fill(entry.base);
+				const values = entry.values as unknown as ArrayLike<number>;
+				for (let i = 0; i < entry.at.length; i++) target[entry.at[i]!] = values[i]!;
+				break;
+			}
 			case 'buffer':
 				new Uint8Array(entry.ref).set(new Uint8Array(entry.copy));
 				break;
 		}
 	}
+}
+
+/**
+ * A typed array's contents. Large tables indexed by id or handle are mostly one value (free rows,
+ * missing ids): those keep only the other entries, so a checkpoint costs about the live state.
+ */
+function copyTyped(typed: TypedArray): TypedEntry | SparseEntry {
+	const array = typed as unknown as ArrayLike<number> & {length: number; constructor: new (length: number) => TypedArray};
+	const length = array.length;
+	if (length < 4096 || typeof array[0] !== 'number') return {kind: 'typed', ref: typed, copy: typed.slice()};
+	const base = array[length - 1]!;
+	let others = 0;
+	const limit = length >>> 3;
+	for (let i = 0; i < length && others <= limit; i++) if (!Object.is(array[i], base)) others++;
+	if (others > limit) return {kind: 'typed', ref: typed, copy: typed.slice()};
+	const at = new Uint32Array(others);
+	const values = new array.constructor(others);
+	const out = values as unknown as {[i: number]: number};
+	for (let i = 0, j = 0; i < length; i++) {
+		if (Object.is(array[i], base)) continue;
+		at[j] = i;
+		out[j++] = array[i]!;
+	}
+	return {kind: 'sparse', ref: typed, base, at, values};
 }

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import React, {useMemo} from 'react';
 import {useDashboard} from './hooks/use-dashboard.js';
-import {useDashboardKeys} from './hooks/use-dashboard-keys.js';
+import {type KeyIntercept, useDashboardKeys} from './hooks/use-dashboard-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {TerminalSize} from './hooks/terminal-size.js';
 import {CompactLayout} from './layouts/compact-layout.js';
@@ -18,14 +18,18 @@ interface AppProps {
 	readonly store: DashboardStore;
 	readonly terminal: TerminalSize;
 	readonly quit: () => void;
+	/** Keys a mode takes before the dashboard's (recording, review); see source/ui/review/. */
+	readonly intercept?: KeyIntercept;
+	/** Shown at the start of the header: ● REC, REVIEW. */
+	readonly badge?: string;
 }
 
 /** Picks the layout for the terminal's size; the panes do the rest. */
-export function App({store, terminal, quit}: AppProps) {
+export function App({store, terminal, quit, intercept, badge}: AppProps) {
 	const snapshot = useDashboard(store);
 	const {columns, rows} = useTerminalSize(terminal);
 	const layout = useMemo(() => layoutFor(columns, rows), [columns, rows]);
-	useDashboardKeys(store, layout, snapshot, quit);
+	useDashboardKeys(store, layout, snapshot, quit, intercept);
 	if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
 	const {ui} = snapshot;
 	let body;
@@ -35,7 +39,7 @@ export function App({store, terminal, quit}: AppProps) {
 	else body = <CompactLayout layout={layout} snapshot={snapshot} />;
 	return (
 		<Box flexDirection="column" width={layout.columns} height={layout.lines}>
-			<Header slice={snapshot.header} width={layout.columns} />
+			<Header slice={snapshot.header} width={layout.columns} badge={badge} />
 			{body}
 			<Footer width={layout.columns} />
 		</Box>

@@ -1,5 +1,5 @@
 import {type Instance, render} from 'ink';
-import React from 'react';
+import React, {type ReactElement} from 'react';
 import type {Simulation} from '../engine/simulation.js';
 import {App} from './app.js';
 import {ColorContext} from './components/color.js';
@@ -9,6 +9,15 @@ import {DashboardStore} from './store/dashboard-store.js';
 export interface DashboardOptions {
 	/** Colours on (false for `--no-color` and NO_COLOR). */
 	readonly color: boolean;
+	/** What to draw instead of the plain dashboard (recording's R key, review mode); see source/ui/review/. */
+	readonly root?: DashboardRoot;
+}
+
+/** A dashboard with more on top: it owns its store(s) and renders `App` itself. */
+export interface DashboardRoot {
+	start(): void;
+	stop(): void;
+	render(terminal: TerminalSize, quit: () => void): ReactElement;
 }
 
 /** Alternate screen on, cleared, cursor hidden; and the way back. */
@@ -38,7 +47,7 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 	stdout.write(enterScreen);
 	process.on('exit', restore);
 
-	const store = new DashboardStore(sim);
+	const root = options.root ?? plainRoot(sim);
 	const terminal = TerminalSize.watch(stdout, () => stdout.write(clearScreen));
 	let instance: Instance | undefined;
 	let finish: () => void = () => {};
@@ -50,7 +59,7 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 	const shutdown = () => {
 		if (closed) return;
 		closed = true;
-		store.stop();
+		root.stop();
 		terminal.dispose();
 		try {
 			instance?.unmount();
@@ -82,7 +91,7 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 	const listenersBeforeInk = new Set(stdout.listeners('resize'));
 	instance = render(
 		<ColorContext.Provider value={options.color}>
-			<App store={store} terminal={terminal} quit={shutdown} />
+			{root.render(terminal, shutdown)}
 		</ColorContext.Provider>,
 		// maxFps above the store's 30 frames a second: Ink draws each published frame at once, inside
 		// the store's frame, instead of on a trailing timer that could land while the simulation steps.
@@ -95,6 +104,15 @@ export async function runDashboard(sim: Simulation, options: DashboardOptions): 
 		if (!listenersBeforeInk.has(listener)) stdout.off('resize', listener as () => void);
 	}
 	instance.waitUntilExit().catch(fatal);
-	store.start();
+	root.start();
 	await done;
+}
+
+function plainRoot(sim: Simulation): DashboardRoot {
+	const store = new DashboardStore(sim);
+	return {
+		start: () => store.start(),
+		stop: () => store.stop(),
+		render: (terminal, quit) => <App store={store} terminal={terminal} quit={quit} />,
+	};
 }

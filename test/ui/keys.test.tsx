@@ -2,10 +2,16 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {changeKeys} from '../../source/engine/changes.js';
 import {strategyNames} from '../../source/engine/strategies/registry.js';
+import {defaultSpeed, speedSteps} from '../../source/ui/store/speed.js';
 import {renderDashboard, workloadSimulation} from '../helpers/dashboard.js';
 import {keys} from '../helpers/render-ink.js';
 
 afterEach(() => cleanup());
+
+/** Events a frame at the default pace, and one step faster and two slower. */
+const pace = speedSteps[defaultSpeed]!;
+const up = speedSteps[defaultSpeed + 1]!;
+const down = speedSteps[defaultSpeed - 2]!;
 
 /** Keys whose engine change another subsystem registers: their tests run once it does. */
 const has = (key: string) => changeKeys().includes(key);
@@ -32,7 +38,7 @@ describe('run keys', () => {
 		await d.press(keys.space);
 		expect(headerOf(d.screen())).toContain('▶ running');
 		await d.frame();
-		expect(d.sim.eventNumber).toBe(at + 500);
+		expect(d.sim.eventNumber).toBe(at + pace);
 	});
 
 	it('steps a batch with . and one event with , (pausing first)', async () => {
@@ -40,25 +46,25 @@ describe('run keys', () => {
 		const at = d.sim.eventNumber;
 		await d.press('.');
 		await d.frame();
-		expect(d.sim.eventNumber).toBe(at + 500);
-		expect(headerOf(d.screen())).toContain(`#${(at + 500).toLocaleString('en-US')}`);
+		expect(d.sim.eventNumber).toBe(at + pace);
+		expect(headerOf(d.screen())).toContain(`#${(at + pace).toLocaleString('en-US')}`);
 		expect(headerOf(d.screen())).toContain('paused');
 		await d.press(',');
 		await d.frame();
-		expect(d.sim.eventNumber).toBe(at + 501);
-		expect(headerOf(d.screen())).toContain(`#${(at + 501).toLocaleString('en-US')}`);
+		expect(d.sim.eventNumber).toBe(at + pace + 1);
+		expect(headerOf(d.screen())).toContain(`#${(at + pace + 1).toLocaleString('en-US')}`);
 	});
 
 	it('changes the pace with + and -, shown in the header', async () => {
 		const d = await dashboard();
-		expect(headerOf(d.screen())).toContain('speed 500/frame');
+		expect(headerOf(d.screen())).toContain(`speed ${pace}/frame`);
 		await d.press('+');
-		expect(headerOf(d.screen())).toContain('speed 1000/frame');
+		expect(headerOf(d.screen())).toContain(`speed ${up}/frame`);
 		const at = d.sim.eventNumber;
 		await d.frame();
-		expect(d.sim.eventNumber).toBe(at + 1000);
-		await d.press('-', '-');
-		expect(headerOf(d.screen())).toContain('speed 200/frame');
+		expect(d.sim.eventNumber).toBe(at + up);
+		await d.press('-', '-', '-');
+		expect(headerOf(d.screen())).toContain(`speed ${down}/frame`);
 		for (let i = 0; i < 20; i++) await d.press('-');
 		expect(headerOf(d.screen())).toContain('speed 1/frame');
 		for (let i = 0; i < 20; i++) await d.press('+');

@@ -7,7 +7,7 @@ import type {WorkloadSource} from '../../source/engine/workload-source.js';
 import {DashboardStore} from '../../source/ui/store/dashboard-store.js';
 import {HostPoller} from '../../source/ui/store/host-poller.js';
 import {RingBuffer} from '../../source/ui/store/ring-buffer.js';
-import {maxSpeed} from '../../source/ui/store/speed.js';
+import {defaultSpeed, maxSpeed, speedSteps} from '../../source/ui/store/speed.js';
 import {tick} from '../helpers/render-ink.js';
 import {workloadSimulation} from '../helpers/dashboard.js';
 
@@ -41,9 +41,9 @@ describe('dashboard store', () => {
 		store.subscribe(listener);
 		clock.now += 34;
 		store.tick();
-		expect(store.sim.eventNumber).toBe(500);
+		expect(store.sim.eventNumber).toBe(speedSteps[defaultSpeed]);
 		expect(listener).toHaveBeenCalledTimes(1);
-		expect(store.getSnapshot().header.events).toBe(500);
+		expect(store.getSnapshot().header.events).toBe(speedSteps[defaultSpeed]);
 	});
 
 	it('stops stepping at the frame deadline when running flat out', () => {
@@ -128,7 +128,7 @@ describe('dashboard store', () => {
 			clock.now += 1000 / 30;
 			store.tick();
 		}
-		expect(store.getSnapshot().header.eventsPerSec).toBeCloseTo(15_000, -3);
+		expect(store.getSnapshot().header.eventsPerSec).toBeCloseTo(speedSteps[defaultSpeed]! * 30, -2);
 	});
 
 	it('keeps a bounded history', () => {

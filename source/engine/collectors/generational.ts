@@ -29,6 +29,12 @@ export function createGenerational(context: CollectorContext): Collector {
 	let needsFull = false;
 	const reserves: number[] = [];
 
+	/**
+	 * The old generation's free space is always held back, at least this much of it: without that
+	 * fence a freed block at the top of the old generation would coalesce with the nursery's free
+	 * space, and a new block could straddle the boundary.
+	 */
+	const fence = Math.max(heap.params.align, heap.params.minBlock);
 	const nurseryBase = (which: number): number => oldLimit + which * half;
 	const isYoung = (h: number): boolean => b.addr[h]! >= oldLimit;
 	const ensureAge = (): void => {
@@ -49,7 +55,7 @@ export function createGenerational(context: CollectorContext): Collector {
 		ensureAge();
 		const promoted: number[] = [];
 		const kept: number[] = [];
-		let room = oldLimit - oldTop;
+		let room = oldLimit - fence - oldTop;
 		const threshold = context.promoteAfter();
 		for (let i = 0; i < survivors.length; i++) {
 			const h = survivors[i]!;
@@ -124,8 +130,8 @@ export function createGenerational(context: CollectorContext): Collector {
 			oldLimit = alignDown(heap, capacity - 2 * half);
 			const live = programBlocksIn(heap, 0, Number.POSITIVE_INFINITY);
 			const bytes = live.reduce((sum, h) => sum + b.size[h]!, 0);
-			if (bytes > oldLimit) {
-				throw new InputError(`--gc generational: ${bytes} bytes in use do not fit the old generation (allowed: up to ${oldLimit} bytes)`);
+			if (bytes > oldLimit - fence) {
+				throw new InputError(`--gc generational: ${bytes} bytes in use do not fit the old generation (allowed: up to ${oldLimit - fence} bytes)`);
 			}
 			active = 0;
 			needsFull = false;
@@ -155,7 +161,7 @@ export function createGenerational(context: CollectorContext): Collector {
 		allocateElsewhere(request, site, owner) {
 			const size = heap.blockSizeFor(request);
 			const oldTop = programTopBelow(heap, oldLimit);
-			if (oldTop + size > oldLimit) return none;
+			if (oldTop + size > oldLimit - fence) return none;
 			const oldFree = reserves.filter(h => b.addr[h]! >= oldTop && b.addr[h]! < oldLimit);
 			for (const h of oldFree) reserves.splice(reserves.indexOf(h), 1);
 			releaseReserves(heap, oldFree);

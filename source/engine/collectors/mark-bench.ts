@@ -47,7 +47,7 @@ interface World {
 /**
  * Build `objects` blocks (16 to 64 bytes) joined by `edges` references: a random spanning tree from
  * root 0 (so the reachable part is one piece and chains run deep), then random extra edges among
- * the reachable objects. The last `garbage` share hangs off nothing the roots reach.
+ * the reachable objects. A `garbage` share, scattered over the heap, hangs off nothing the roots reach.
  */
 function build(objects: number, edges: number, garbage: number, seed: number): World {
 	const rng = new Rng(seed);
@@ -58,6 +58,13 @@ function build(objects: number, edges: number, garbage: number, seed: number): W
 	const marker = new Marker(graph);
 	const handles = new Int32Array(objects);
 	for (let i = 0; i < objects; i++) handles[i] = heap.allocate(16 + 8 * rng.int(0, 6), 0, 0);
+	// Shuffle which block plays which object, so garbage is scattered over the heap and compaction has work.
+	for (let i = objects - 1; i > 0; i--) {
+		const j = rng.int(0, i);
+		const swap = handles[i]!;
+		handles[i] = handles[j]!;
+		handles[j] = swap;
+	}
 	const live = Math.max(1, Math.floor(objects * (1 - garbage)));
 	graph.addRoot(handles[0]!);
 	let added = 0;

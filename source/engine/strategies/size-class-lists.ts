@@ -1,5 +1,6 @@
 import {type BlockTable, growInt, none} from '../blocks.js';
 import {InputError} from '../input-error.js';
+import {SizeClassLimits} from './size-class-limits.js';
 
 /** Upper bounds of the default classes: fine steps where programs allocate most, then powers of two. */
 export const defaultSizeClasses: readonly number[] = [
@@ -15,17 +16,7 @@ export class SizeClassLists {
 	readonly bounds: Float64Array;
 	private readonly heads: Int32Array;
 	private readonly nonEmpty: Uint32Array;
-	/**
-	 * No block of class c is larger than top[c], so a request above it skips the class without walking
-	 * it. When topCount[c] >= 0, exactly that many blocks have size top[c] and all the others at most
-	 * below[c]: then removing the last block of size top[c] lowers top to below[c] (now only a bound,
-	 * topCount -1) without a scan. That matters because the heap inserts and at once removes the block
-	 * it extends a growable heap by, which would otherwise leave top stuck at that block's size. A full
-	 * scan that finds no fit makes all three exact again.
-	 */
-	private readonly top: Float64Array;
-	private readonly topCount: Int32Array;
-	private readonly below: Float64Array;
+	private readonly limits: SizeClassLimits;
 	private next: Int32Array;
 	private prev: Int32Array;
 	private classOf: Int32Array;
@@ -38,9 +29,7 @@ export class SizeClassLists {
 		this.bounds = completeClasses(configured);
 		this.heads = new Int32Array(this.bounds.length).fill(none);
 		this.nonEmpty = new Uint32Array(Math.ceil(this.bounds.length / 32));
-		this.top = new Float64Array(this.bounds.length);
-		this.topCount = new Int32Array(this.bounds.length);
-		this.below = new Float64Array(this.bounds.length);
+		this.limits = new SizeClassLimits(this.bounds.length);
 		this.next = new Int32Array(blocks.capacity);
 		this.prev = new Int32Array(blocks.capacity);
 		this.classOf = new Int32Array(blocks.capacity);
@@ -66,7 +55,7 @@ export class SizeClassLists {
 	insert(h: number): void {
 		const size = this.blocks.size[h]!;
 		const c = this.classFor(size);
-		this.raiseBound(c, size);
+		this.limits.added(c, size);
 		const head = this.heads[c]!;
 		this.next[h] = head;
 		this.prev[h] = none;
@@ -84,7 +73,7 @@ export class SizeClassLists {
 		if (p !== none) this.next[p] = n;
 		else this.heads[c] = n;
 		if (n !== none) this.prev[n] = p;
-		this.lowerBound(c, this.blocks.size[h]!);
+		this.limits.removed(c, this.blocks.size[h]!, this.heads[c] === none);
 		if (this.heads[c] === none) this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! & ~(1 << (c & 31))) >>> 0;
 		this.count--;
 	}
@@ -94,7 +83,7 @@ export class SizeClassLists {
 	 * blocks of the list, or -1.
 	 */
 	firstInClass(c: number, size: number, limit = Number.POSITIVE_INFINITY): number {
-		if (this.top[c]! < size) return none;
+		if (!this.limits.mayHold(c, size)) return none;
 		let looked = 0;
 		let h = this.heads[c]!;
 		for (; h !== none && looked < limit; h = this.next[h]!, looked++) if (this.blocks.size[h]! >= size) return h;
@@ -117,60 +106,14 @@ export class SizeClassLists {
 	clear(): void {
 		this.heads.fill(none);
 		this.nonEmpty.fill(0);
-		this.top.fill(0);
-		this.topCount.fill(0);
-		this.below.fill(0);
+		this.limits.clear();
 		this.count = 0;
 	}
 
-	private raiseBound(c: number, size: number): void {
-		if (size > this.top[c]!) {
-			// Everything already in the class is at most the old top.
-			this.below[c] = this.top[c]!;
-			this.top[c] = size;
-			this.topCount[c] = 1;
-		} else if (this.topCount[c]! >= 0) {
-			if (size === this.top[c]) this.topCount[c] = this.topCount[c]! + 1;
-			else if (size > this.below[c]!) this.below[c] = size;
-		}
-	}
-
-	/** After block of `size` left class c's list. */
-	private lowerBound(c: number, size: number): void {
-		if (this.heads[c] === none) {
-			this.top[c] = 0;
-			this.topCount[c] = 0;
-			this.below[c] = 0;
-			return;
-		}
-		if (this.topCount[c]! < 0 || size !== this.top[c]) return;
-		this.topCount[c] = this.topCount[c]! - 1;
-		if (this.topCount[c] === 0) {
-			this.top[c] = this.below[c]!;
-			this.topCount[c] = -1;
-		}
-	}
-
-	/** Make top, topCount and below exact for class c (one walk of its list). */
+	/** Walk class c once to make its limits exact (after a full walk found no fit). */
 	private measure(c: number): void {
-		let top = 0;
-		let topCount = 0;
-		let below = 0;
-		for (let h = this.heads[c]!; h !== none; h = this.next[h]!) {
-			const size = this.blocks.size[h]!;
-			if (size > top) {
-				below = top;
-				top = size;
-				topCount = 1;
-			} else if (size === top) {
-				topCount++;
-			} else if (size > below) {
-				below = size;
-			}
-		}
-		this.top[c] = top;
-		this.topCount[c] = topCount;
-		this.below[c] = below;
+		this.limits.forget(c);
+		for (let h = this.heads[c]!; h !== none; h = this.next[h]!) this.limits.added(c, this.blocks.size[h]!);
 	}
 
 	handles(): number[] {

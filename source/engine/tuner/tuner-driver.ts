@@ -1,6 +1,6 @@
 import type {Change} from '../changes.js';
 import {InputError} from '../input-error.js';
-import type {SimulationParams} from '../params.js';
+import {defaultParams, type SimulationParams} from '../params.js';
 import type {PartitionMode} from '../partition/quotas.js';
 import {createTuner} from './registry.js';
 import type {DecisionRecord, LookCause, Tuner, TunerMode, TunerSignals} from './tuner.js';
@@ -53,7 +53,7 @@ export class TunerDriver {
 	constructor(private readonly host: TunerHost) {}
 
 	get epoch(): number {
-		return this.host.params.tunerEpoch;
+		return this.host.params.tunerEpoch ?? defaultParams.tunerEpoch;
 	}
 
 	setMode(mode: TunerMode): void {

@@ -7,18 +7,22 @@ import {scrollLimit} from '../layouts/scroll-limits.js';
 import type {DashboardStore} from '../store/dashboard-store.js';
 import type {DashboardSnapshot} from '../store/snapshot.js';
 
+/** Keys a mode on top of the dashboard takes first (the recording's R, review mode's seeking); true: handled. */
+export type KeyIntercept = (input: string, key: Key) => boolean;
+
 /**
  * All keys of the dashboard, in one place: a key becomes a command (the keymap) and a command becomes
  * a store call (the dispatcher). Ink's own focus manager is turned off, so Tab is handled once, here.
  */
-export function useDashboardKeys(store: DashboardStore, layout: Layout, snapshot: DashboardSnapshot, quit: () => void): void {
+export function useDashboardKeys(store: DashboardStore, layout: Layout, snapshot: DashboardSnapshot, quit: () => void, intercept?: KeyIntercept): void {
 	const {disableFocus} = useFocusManager();
 	useEffect(() => disableFocus(), [disableFocus]);
 	// The handler reads the latest layout and snapshot through a ref, so it is subscribed once.
-	const latest = useRef({layout, snapshot, quit});
-	latest.current = {layout, snapshot, quit};
+	const latest = useRef({layout, snapshot, quit, intercept});
+	latest.current = {layout, snapshot, quit, intercept};
 	const handler = useCallback(
 		(input: string, key: Key) => {
+			if (latest.current.intercept?.(input, key)) return;
 			// Keys typed while the simulation held the event loop arrive together ("++"), as a paste
 			// would: each character is its own key.
 			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input].map(char => matchCommand(char, key)) : [matchCommand(input, key)];

@@ -11,8 +11,11 @@ const stateLook: Record<RunState, {mark: string; tone: Tone}> = {
 	finished: {mark: '■', tone: 'accent'},
 };
 
-/** One line: what runs (workload, strategy, collector, reclaim mode) on the left; progress, pace and state on the right. */
-export function headerLine(slice: HeaderSlice, width: number): Line {
+/**
+ * One line: what runs (workload, strategy, collector, reclaim mode) on the left; progress, pace and
+ * state on the right. `badge` (● REC while recording, REVIEW in review mode) leads the line.
+ */
+export function headerLine(slice: HeaderSlice, width: number, badge?: string): Line {
 	const wide = width >= 110;
 	const what = wide
 		? `${slice.workload} · strategy ${slice.strategy} · gc ${slice.collector} · reclaim ${slice.reclaim}`
@@ -21,12 +24,13 @@ export function headerLine(slice: HeaderSlice, width: number): Line {
 	const progress = ` ${formatEventNumber(slice.events)} · ${formatRate(slice.eventsPerSec)} · ${wide ? 'speed ' : ''}${slice.speed} · `;
 	const state = `${look.mark} ${slice.state}`;
 	const brand = wide ? 'memsim ' : '';
-	const room = Math.max(0, width - progress.length - state.length - brand.length);
+	const mark = badge ? `${badge} ` : '';
+	const room = Math.max(0, width - progress.length - state.length - brand.length - mark.length);
 	const left = what.length > room ? `${what.slice(0, Math.max(0, room - 1))}…` : what.padEnd(room);
-	return [{text: brand, bold: true}, {text: left}, {text: progress}, {text: state, tone: look.tone, bold: true}];
+	return [{text: mark, tone: 'error', bold: true}, {text: brand, bold: true}, {text: left}, {text: progress}, {text: state, tone: look.tone, bold: true}];
 }
 
-export const Header = memo(function Header({slice, width}: {readonly slice: HeaderSlice; readonly width: number}) {
-	const lines = useMemo(() => [headerLine(slice, width)], [slice, width]);
+export const Header = memo(function Header({slice, width, badge}: {readonly slice: HeaderSlice; readonly width: number; readonly badge?: string}) {
+	const lines = useMemo(() => [headerLine(slice, width, badge)], [slice, width, badge]);
 	return <Lines lines={lines} width={width} />;
 });

@@ -2,6 +2,7 @@ import type {Change} from '../../engine/changes.js';
 import type {Simulation} from '../../engine/simulation.js';
 import {EventLog} from './event-log.js';
 import {gcSlice, leaksSlice} from './gc-slice.js';
+import {describeParams, headerSlice} from './header-slice.js';
 import {heapSlice} from './heap-slice.js';
 import {HostPoller, noHost, readSystemMemory, type ReadHostMemory} from './host-poller.js';
 import {SimLoop} from './sim-loop.js';
@@ -22,6 +23,8 @@ export interface StoreOptions {
 	/** Milliseconds between trend samples while running. */
 	readonly sampleMs?: number;
 	readonly historyCapacity?: number;
+	/** Focus, zoom and scrolling to start with (review mode keeps them across a seek). */
+	readonly view?: ViewState;
 }
 
 /** Frame period while running to the end: fewer frames, more time for the simulation. */
@@ -62,6 +65,7 @@ export class DashboardStore {
 	) {
 		this.now = options.now ?? (() => performance.now());
 		this.frameMs = options.frameMs ?? 33;
+		this.viewing = options.view ?? initialView;
 		this.history = new TrendHistory(sim, options.historyCapacity ?? 512, options.sampleMs ?? 250);
 		this.loop = new SimLoop(sim, this.now, error => this.afterAsync(error));
 		this.log = new EventLog(sim);
@@ -171,9 +175,9 @@ export class DashboardStore {
 		this.invalidate();
 	}
 
-	/** A line in the Events pane from outside the engine (recording started, stopped). */
-	note(text: string): void {
-		this.log.add(this.sim.eventNumber, 'note', text);
+	/** A line in the Events pane from outside the engine (recording started, stopped; review mode's recorded marks). */
+	note(text: string, event = this.sim.eventNumber): void {
+		this.log.add(event, 'note', text);
 		this.invalidate();
 	}
 
@@ -242,30 +246,23 @@ export class DashboardStore {
 		const moving = state === 'running';
 		const refreshSites =
 			!previous ||
+			this.loop.finished !== this.wasFinished ||
 			previous.sites.rows.length === 0 ||
 			now - this.lastSites >= 1000 ||
 			previous.sites.grouping !== view.grouping ||
 			previous.sites.scroll !== view.scroll.sites;
 		if (refreshSites) this.lastSites = now;
 		const events = this.log.flush();
+		const justFinished = this.loop.finished && !this.wasFinished;
+		if (justFinished) this.sites.stopRates();
 		this.wasFinished = this.loop.finished;
-		const header = {
-			workload: sim.source.name,
-			strategy: sim.params.strategy,
-			collector: String((sim.params as unknown as Record<string, unknown>)['collector'] ?? 'none'),
-			reclaim: String((sim.params as unknown as Record<string, unknown>)['reclaim'] ?? 'explicit'),
-			events: sim.eventNumber,
-			eventsPerSec: moving ? this.rate.update(now, sim.eventNumber) : 0,
-			state,
-			speed: speedLabel(this.loop.speed, this.loop.toEnd),
-		};
 		return {
-			header: previous && sameHeader(previous.header, header) ? previous.header : header,
+			header: headerSlice(sim, state, moving ? this.rate.update(now, sim.eventNumber) : 0, speedLabel(this.loop.speed, this.loop.toEnd), previous?.header),
 			heap: heapSlice(sim, view.scroll.heap, previous?.heap),
 			gc: gcSlice(sim, view.scroll.gc, previous?.gc),
 			leaks: leaksSlice(sim, view.scroll.leaks, previous?.leaks),
 			sites: refreshSites ? this.sites.slice(view.grouping, view.scroll.sites, now, moving) : previous!.sites,
-			trends: this.history.slice(now, moving),
+			trends: this.history.slice(now, moving, justFinished),
 			events:
 				previous && previous.events.entries === events && previous.events.scroll === view.scroll.events
 					? previous.events
@@ -278,23 +275,3 @@ export class DashboardStore {
 		};
 	}
 }
-
-/** The parameters a run started with, for the first line of the Events pane. */
-function describeParams(sim: Simulation): string {
-	const params = sim.params as unknown as Record<string, unknown>;
-	return `strategy ${sim.params.strategy}, gc ${String(params['collector'] ?? 'none')}, reclaim ${String(params['reclaim'] ?? 'explicit')}`;
-}
-
-function sameHeader(a: DashboardSnapshot['header'], b: DashboardSnapshot['header']): boolean {
-	return (
-		a.workload === b.workload &&
-		a.strategy === b.strategy &&
-		a.collector === b.collector &&
-		a.reclaim === b.reclaim &&
-		a.events === b.events &&
-		a.eventsPerSec === b.eventsPerSec &&
-		a.state === b.state &&
-		a.speed === b.speed
-	);
-}
-

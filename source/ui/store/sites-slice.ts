@@ -63,6 +63,11 @@ export class SitesTracker {
 		return {available: true, grouping, rows: rows.slice(0, rowLimit), scroll};
 	}
 
+	/** The workload ended: nothing allocates any more. */
+	stopRates(): void {
+		this.rates = new Float64Array(this.rates.length);
+	}
+
 	private updateRates(allocs: Float64Array | undefined, grouping: SitesSlice['grouping'], now: number): void {
 		if (!allocs) return;
 		if (grouping !== this.baseGrouping || Number.isNaN(this.baseTime)) {
