@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {closeSync, existsSync, fsyncSync, mkdtempSync, openSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, existsSync, fsyncSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {open, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
@@ -127,9 +127,10 @@ export async function readFileBase64(file: string): Promise<string> {
 	}
 }
 
-/** An embedded trace written out under its recorded base name (the workload name replays unchanged). */
+/** An embedded trace written out under its recorded base name (the workload name replays unchanged); removed at exit. */
 export function extractEmbeddedTrace(name: string, base64: string): string {
 	const dir = mkdtempSync(join(tmpdir(), 'memsim-trace-'));
+	process.once('exit', () => rmSync(dir, {recursive: true, force: true}));
 	const file = join(dir, basename(name));
 	writeFileSync(file, Buffer.from(base64, 'base64'));
 	return file;

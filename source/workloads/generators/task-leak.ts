@@ -6,7 +6,7 @@ const jobs = [
 	{owner: 'render', site: 'render.frame', min: 4096, max: 32768},
 	{owner: 'compress', site: 'compress.window', min: 8192, max: 65536},
 	{owner: 'index', site: 'index.posting', min: 64, max: 1024},
-	{owner: 'import', site: 'import.batch', min: 512, max: 8192},
+	{owner: 'import', site: 'import.batch', min: 16384, max: 98304},
 ];
 /** The job that ends while still holding blocks. */
 const leakyOwner = 'import';
