@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: environment that React and Ink read when they load.
+import './source/commands/process-environment.js';
 import {Command} from 'commander';
 import {InputError} from './source/commands/input-error.js';
 import {registerFlinkCommand} from './source/commands/flink.js';

@@ -54,7 +54,10 @@ export async function createSimulation(options: RunOptionValues & FlinkRunOption
 	const events = parseEvents(options.events) ?? (interactive ? undefined : defaultHeadlessEvents);
 	const source = await openWorkload({workload: options.workload, trace: options.trace, seed: parseSeed(options.seed), events});
 	const flink = await flinkRunFor(options, source, params);
-	const sim = new Simulation(source, {params: flink?.params ?? params, changes, now: () => performance.now(), admission: flink?.memory});
+	// The dashboard's map wants fine cells (a 64 MiB heap at 16 KiB a cell hides a small working set);
+	// they cost nothing headless, but nothing headless reads them either.
+	const mapCells = interactive ? 1 << 16 : 4096;
+	const sim = new Simulation(source, {params: flink?.params ?? params, changes, now: () => performance.now(), admission: flink?.memory, mapCells});
 	flink?.attach(sim);
 	return sim;
 }

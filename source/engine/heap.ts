@@ -90,6 +90,11 @@ export class Heap {
 		return h === none ? 0 : this.blocks.size[h]!;
 	}
 
+	/** The largest free block's handle (-1 when nothing is free): the Heap pane marks it. */
+	largestFreeHandle(): number {
+		return this.bySize.largest();
+	}
+
 	/** Place a block for `request` payload bytes; returns its handle or -1 when nothing fits. */
 	allocate(request: number, site: number, owner: number): number {
 		const size = this.blockSizeFor(request);

@@ -55,6 +55,7 @@ svg.chart .grid { stroke: #e2e8f0; } svg.chart .axis { stroke: #94a3b8; fill: no
 svg.chart path.series { fill: none; stroke-width: 1.6; } svg.chart path.bar { stroke: none; }
 svg.chart .mark { stroke-width: 1; stroke-dasharray: 4 3; }
 svg.chart .mark-change { stroke: ${palette.change}; fill: ${palette.change}; } svg.chart .mark-alert { stroke: ${palette.alert}; fill: ${palette.alert}; }
+svg.chart path.series.mark-change { fill: ${palette.change}; } svg.chart path.series.mark-alert { fill: ${palette.alert}; }
 svg.chart .tag { font-size: 10px; font-weight: 600; } svg.chart .tag-change { fill: ${palette.change}; } svg.chart .tag-alert { fill: ${palette.alert}; }
 svg.chart .empty { fill: #64748b; font-style: italic; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; } td, th { padding: .2rem .5rem; border-bottom: 1px solid #f1f5f9; text-align: left; vertical-align: top; }
@@ -122,10 +123,17 @@ function gcChart(data: ReportData): string {
 			{name: 'minor', color: palette.minor},
 			{name: 'major / full', color: palette.major},
 		],
-		y: {ticks, label: (v) => formatMs(v)},
+		y: {ticks, label: pauseLabel},
 		xLabel: (i) => String(i + 1),
 	});
 	return bars.length === 0 ? emptyNote(svg, `no collection cycles (collector ${String(data.summary['collector'] ?? 'none')})`) : svg;
+}
+
+/** Modeled pauses are often microseconds: label them so the ticks differ. */
+function pauseLabel(ms: number): string {
+	if (ms === 0) return '0';
+	if (ms < 1) return `${Number((ms * 1000).toPrecision(3))} µs`;
+	return formatMs(ms);
 }
 
 function leakChart(data: ReportData): string {

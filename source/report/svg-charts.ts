@@ -37,7 +37,7 @@ function open(frame: Frame, box: Box, legend: ReadonlyArray<{name: string; color
 	const items = legend
 		.map((item, i) => {
 			const x = box.width - box.right - (legend.length - i) * 170;
-			return `<path class="legend" d="M${x} 14h14" stroke="${item.color}"/><text class="legend" x="${x + 18}" y="14" dominant-baseline="middle">${escapeXml(item.name)}</text>`;
+			return `<path class="legend" d="M${x} 14h14" style="stroke:${item.color}"/><text class="legend" x="${x + 18}" y="14" dominant-baseline="middle">${escapeXml(item.name)}</text>`;
 		})
 		.join('');
 	return (
@@ -69,7 +69,7 @@ export function lineChart(frame: Frame & {series: readonly Series[]; marks: read
 			const d = series.points.map(([px0, py], i) => `${i === 0 ? 'M' : 'L'}${px(x(px0))} ${px(y(py))}`).join('');
 			// A single point still draws: a short flat stroke.
 			const single = series.points.length === 1 ? 'h2' : '';
-			return `<path class="series" data-series="${escapeXml(series.name)}" stroke="${series.color}" d="${d}${single}"><title>${escapeXml(series.name)}</title></path>`;
+			return `<path class="series" data-series="${escapeXml(series.name)}" style="stroke:${series.color}" d="${d}${single}"><title>${escapeXml(series.name)}</title></path>`;
 		})
 		.join('');
 	const xTicks = niceRange(frame.xMax || 1, 6).filter((tick) => tick <= (frame.xMax || 1));
@@ -96,7 +96,7 @@ export function barChart(frame: Frame & {bars: readonly Bar[]; groups: ReadonlyA
 			const d = frame.bars
 				.map((bar, i) => (bar.group === g ? `M${px(x(i))} ${bottom}V${px(Math.min(y(bar.value), y(0) - 1))}h${px(width)}V${bottom}Z` : ''))
 				.join('');
-			return d === '' ? '' : `<path class="series bar" data-series="${escapeXml(group.name)}" fill="${group.color}" d="${d}"><title>${escapeXml(group.name)}</title></path>`;
+			return d === '' ? '' : `<path class="series bar" data-series="${escapeXml(group.name)}" style="fill:${group.color}" d="${d}"><title>${escapeXml(group.name)}</title></path>`;
 		})
 		.join('');
 	const xTicks = niceRange(n, 6).filter((tick) => tick < n);
@@ -120,7 +120,7 @@ export function rowChart(frame: Frame & {rows: readonly RowBar[]; x: YAxis}): st
 		const top = box.top + i * rowHeight + 4;
 		const label = `<text class="tick" x="${box.left - 6}" y="${top + (rowHeight - 8) / 2}" text-anchor="end" dominant-baseline="middle">${escapeXml(row.label)}</text>`;
 		const d = `M${box.left} ${top}H${px(Math.max(x(row.value), box.left + 1))}v${rowHeight - 8}H${box.left}Z`;
-		return `${label}<path class="series bar" data-series="${escapeXml(row.label)}" fill="${row.color}" d="${d}"><title>${escapeXml(row.detail)}</title></path>`;
+		return `${label}<path class="series bar" data-series="${escapeXml(row.label)}" style="fill:${row.color}" d="${d}"><title>${escapeXml(row.detail)}</title></path>`;
 	});
 	const bottom = box.height - box.bottom;
 	const ticks = frame.x.ticks

@@ -52,7 +52,10 @@ describe('memsim report --html in headless Chromium', () => {
 				const drawn = series.filter((path) => {
 					const d = path.getAttribute('d') ?? '';
 					const box = (path as SVGGraphicsElement).getBBox();
-					return /[ML]/.test(d) && d.length > 8 && (box.width > 0 || box.height > 0);
+					// Painted, not only laid out: a filled bar or shape, or a stroked line.
+					const style = getComputedStyle(path);
+					const painted = (style.fill !== 'none' && style.fill !== '') || (style.stroke !== 'none' && style.stroke !== '' && parseFloat(style.strokeWidth) > 0);
+					return /[ML]/.test(d) && d.length > 8 && (box.width > 0 || box.height > 0) && painted && style.visibility !== 'hidden';
 				});
 				return {chart: svg.getAttribute('data-chart'), series: series.length, drawn: drawn.length, width: svg.getBoundingClientRect().width};
 			}),
