@@ -1,3 +1,4 @@
+import {performance} from 'node:perf_hooks';
 import {statSync} from 'node:fs';
 import path from 'node:path';
 import type {Command} from 'commander';
@@ -5,13 +6,15 @@ import {InMemorySource} from '../bench/in-memory-source.js';
 import {prepareGlibcDriver, timeGlibc} from '../bench/glibc-baseline.js';
 import {timeWithHoles} from '../bench/holes.js';
 import {parseSpeed} from '../bench/parse-speed.js';
-import {timeReplay} from '../bench/replay-timing.js';
+import type {ReplayCell} from '../bench/replay-cell.js';
+import type {ReplayTiming} from '../bench/replay-timing.js';
 import {InputError} from '../engine/input-error.js';
 import {findStrategy, strategyNames} from '../engine/strategies/registry.js';
 import {openTrace} from '../workloads/open-trace.js';
 import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
+import {runOnWorkers} from './worker-pool.js';
 
 interface BenchOptions {
 	trace?: string[];
@@ -72,21 +75,30 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	for (const [index, trace] of traces.entries()) {
 		progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length})`, true);
 		const source = await InMemorySource.load(await openTrace(trace));
-		const naive = timeReplay(source, 'naive-first-fit', {warmup: 1, runs, budgetMs: 3000});
+		// One worker at a time: two cells timed at once on a small machine would slow each other down.
+		const cells: ReplayCell[] = [
+			{trace, strategy: 'naive-first-fit', runs, warmupEvents: 0, budgetMs: 3000},
+			...strategies.map(strategy => ({trace, strategy, runs, warmupEvents: 2_000_000, budgetMs: 20_000})),
+		];
+		const timings = await runOnWorkers<ReplayCell, ReplayTiming>(
+			new URL('../bench/replay-cell.js', import.meta.url),
+			cells,
+			done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${done}/${cells.length} strategies`),
+			1,
+			true,
+		);
+		const naive = timings[0]!;
 		const glibcNs = glibc && 'binary' in glibc ? timeGlibc(glibc.binary, source, runs + 2) : undefined;
 		const row: TraceBench = {trace: path.basename(trace), events: source.length, glibcNsPerEvent: glibcNs, strategies: []};
-		for (const strategy of strategies) {
-			progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${strategy}`);
-			const timing = timeReplay(source, strategy, {warmup: 3, runs});
+		for (const timing of [...timings.slice(1), naive]) {
 			row.strategies.push({
-				strategy,
+				strategy: timing.strategy,
 				nsPerEvent: timing.nsPerEvent,
 				vsNaive: naive.nsPerEvent / timing.nsPerEvent,
 				vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
 				peakUtilization: timing.peakUtilization,
 			});
 		}
-		row.strategies.push({strategy: 'naive-first-fit', nsPerEvent: naive.nsPerEvent, vsNaive: 1, vsGlibc: glibcNs === undefined ? undefined : naive.nsPerEvent / glibcNs, peakUtilization: naive.peakUtilization});
 		results.push(row);
 	}
 	out['traces'] = results;
@@ -165,8 +177,23 @@ async function benchParse(traces: string[], progress: ProgressLine, lines: strin
 async function benchCollectors(progress: ProgressLine, lines: string[]): Promise<unknown> {
 	progress.update('bench: marking 1M objects with 2M edges', true);
 	const {benchMark} = await import('../engine/collectors/mark-bench.js');
-	const result = benchMark();
-	lines.push(JSON.stringify(result, null, 2));
+	const result = benchMark({now: () => performance.now()});
+	lines.push(
+		`Full mark of ${result.objects} objects with ${result.edges} edges: ${result.markMs.toFixed(0)} ms measured, ${result.markModeledMs.toFixed(1)} ms modeled (requirement: under 500 ms)`,
+		'',
+		'One full cycle per collector (a tenth of the objects garbage):',
+		plainTable(
+			result.collectors.map(c => ({
+				collector: c.collector,
+				kind: c.kind,
+				'marked objects': String(c.markedObjects),
+				'reclaimed blocks': String(c.reclaimedBlocks),
+				'moved bytes': String(c.movedBytes),
+				'modeled pause ms': c.pauseModeledMs.toFixed(1),
+				'measured wall ms': c.wallMs.toFixed(0),
+			})),
+		),
+	);
 	return result;
 }
 

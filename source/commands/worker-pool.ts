@@ -10,16 +10,21 @@ export async function runOnWorkers<Task, Outcome>(
 	tasks: readonly Task[],
 	onDone: (finished: number, total: number) => void,
 	threads = availableParallelism(),
+	freshWorkerPerTask = false,
 ): Promise<Outcome[]> {
 	const results = new Array<Outcome>(tasks.length);
 	let next = 0;
 	let finished = 0;
 	const workerCount = Math.max(1, Math.min(threads, tasks.length));
 	const runWorker = async (): Promise<void> => {
-		const worker = new Worker(workerFile);
+		let worker = new Worker(workerFile);
 		try {
 			while (next < tasks.length) {
 				const index = next++;
+				if (freshWorkerPerTask && index >= workerCount) {
+					await worker.terminate();
+					worker = new Worker(workerFile);
+				}
 				results[index] = await new Promise<Outcome>((resolve, reject) => {
 					worker.once('message', resolve);
 					worker.once('error', reject);

@@ -87,7 +87,7 @@ const yieldEveryMs = 25;
  * The headless run of a recorded session: the same steps as `runToEnd`, yielding to the event loop
  * now and then so SIGINT and SIGTERM stop it between two events; the caller then finishes the file.
  */
-export async function runRecorded(sim: Simulation, onProgress: (events: number) => void): Promise<{reason: EndReason; signal?: NodeJS.Signals}> {
+export async function runRecorded(sim: Simulation, recorder: SessionRecorder, onProgress: (events: number) => void): Promise<{reason: EndReason; signal?: NodeJS.Signals}> {
 	let signal: NodeJS.Signals | undefined;
 	const stop = (received: NodeJS.Signals) => {
 		signal = received;
@@ -98,7 +98,7 @@ export async function runRecorded(sim: Simulation, onProgress: (events: number) 
 	try {
 		while (signal === undefined) {
 			if (sim.buffered === 0) await sim.fill();
-			const applied = sim.stepSync(8192);
+			const applied = sim.stepSync(Math.min(8192, recorder.eventsUntilSnapshot(sim.eventNumber)));
 			if (applied === 0 && sim.finished) break;
 			onProgress(sim.eventNumber);
 			if (performance.now() - lastYield >= yieldEveryMs) {

@@ -88,6 +88,11 @@ export class SessionRecorder {
 		return this.finished;
 	}
 
+	/** Events from `event` to the next snapshot: a headless run steps exactly there, so snapshots fall on multiples. */
+	eventsUntilSnapshot(event: number): number {
+		return Math.max(1, this.nextSnapshot - event);
+	}
+
 	/** Flush a line that has waited a second (an idle dashboard has no steps to trigger it). */
 	tick(): void {
 		this.guard(() => this.writer.tick());

@@ -90,7 +90,7 @@ export class RunRecording {
 			await this.sim.runToEnd(Number.POSITIVE_INFINITY, onProgress);
 			return {reason: 'finished'};
 		}
-		const result = await runRecorded(this.sim, onProgress);
+		const result = await runRecorded(this.sim, this.recorder!, onProgress);
 		if (this.lastError) throw this.lastError;
 		return result;
 	}

@@ -38,7 +38,10 @@ export function reportData(session: Session, summary: Record<string, unknown>, r
 		else if (line.type === 'gc') cycles.push(line.cycle);
 		else if (line.type === 'change') {
 			changes.push(line);
-			marks.push({event: line.event, label: line.description, kind: 'change', tag: String(changes.length)});
+			const last = marks[marks.length - 1];
+			// Changes at the same event share one mark: "1,2".
+			if (last?.kind === 'change' && last.event === line.event) marks[marks.length - 1] = {...last, label: `${last.label}; ${line.description}`, tag: `${last.tag},${changes.length}`};
+			else marks.push({event: line.event, label: line.description, kind: 'change', tag: String(changes.length)});
 		} else if (line.type === 'alert') {
 			marks.push({event: line.event, label: `${line.alert.kind} leak at ${line.alert.site || '(no site)'}: ${line.alert.reason}`, kind: 'alert'});
 		}

@@ -34,9 +34,11 @@ interface Frame {
 }
 
 function open(frame: Frame, box: Box, legend: ReadonlyArray<{name: string; color: string}>): string {
+	// Right-aligned, each item as wide as its text (about 7 px a character at 12 px).
+	const widths = legend.map((item) => item.name.length * 7 + 30);
 	const items = legend
 		.map((item, i) => {
-			const x = box.width - box.right - (legend.length - i) * 170;
+			const x = box.width - box.right - widths.slice(i).reduce((sum, w) => sum + w, 0);
 			return `<path class="legend" d="M${x} 14h14" style="stroke:${item.color}"/><text class="legend" x="${x + 18}" y="14" dominant-baseline="middle">${escapeXml(item.name)}</text>`;
 		})
 		.join('');
@@ -124,7 +126,10 @@ export function rowChart(frame: Frame & {rows: readonly RowBar[]; x: YAxis}): st
 	});
 	const bottom = box.height - box.bottom;
 	const ticks = frame.x.ticks
-		.map((tick) => `<path class="grid" d="M${px(x(tick))} ${box.top}V${bottom}"/><text class="tick" x="${px(x(tick))}" y="${bottom + 16}" text-anchor="middle">${escapeXml(frame.x.label(tick))}</text>`)
+		.map((tick, i, all) => {
+			const anchor = i === all.length - 1 ? 'end' : 'middle';
+			return `<path class="grid" d="M${px(x(tick))} ${box.top}V${bottom}"/><text class="tick" x="${px(x(tick))}" y="${bottom + 16}" text-anchor="${anchor}">${escapeXml(frame.x.label(tick))}</text>`;
+		})
 		.join('');
 	return `${open(frame, box, [])}${ticks}<path class="axis" d="M${box.left} ${box.top}V${bottom}"/>${parts.join('')}</svg>`;
 }

@@ -8,7 +8,7 @@ import {advanceTo} from '../../source/recording/replay.js';
 import {captureState, restoreState} from '../../source/recording/state-snapshot.js';
 import {withoutTimings} from '../../source/recording/summary-compare.js';
 
-describe('captureState / restoreState', () => {
+describe('captureState / restoreState', {timeout: 120_000}, () => {
 	it('puts fields, arrays, maps, sets and typed arrays back in place, as often as asked', () => {
 		class Box {
 			count = 1;
@@ -64,7 +64,7 @@ function simulation(workload: string, params: Partial<SimulationParams>, changes
 	return sim;
 }
 
-describe('engine checkpoints', () => {
+describe('engine checkpoints', {timeout: 120_000}, () => {
 	// A checkpoint at t1, a run past t2 and back: the run from the checkpoint to t2 must be the straight run's.
 	const cases: Array<[string, Partial<SimulationParams>, string[]]> = [
 		['uniform', {strategy: 'tlsf'}, ['15000:strategy=best-fit']],

@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 const twoChanges = ['--workload', 'leaky', '--seed', '4', '--events', '150000', '--change', '50000:strategy=best-fit', '--change', '100000:coalescing=deferred'];
 
-describe('memsim run --record, then memsim replay', () => {
+describe('memsim run --record, then memsim replay', {timeout: 120_000}, () => {
 	it('replays a run with two --change to the summary it recorded (timings aside)', async () => {
 		const file = path.join(dir, 'two.memsim');
 		const run = memsim('run', ...twoChanges, '--record', file, '--json');
@@ -64,6 +64,20 @@ describe('memsim run --record, then memsim replay', () => {
 		expect(diff.stdout).toContain('parameters and changes that differ:');
 		const json = JSON.parse(memsim('diff', file, file, '--json').stdout);
 		expect(json.differences).toEqual([]);
+	});
+
+	it('replays changes at event 0 and a --flink run to their recorded summaries', () => {
+		for (const [name, args] of [
+			['zero', ['--workload', 'tree-churn', '--events', '60000', '--heap', '1m', '--change', '0:gc=mark-sweep', '--change', '0:gc-trigger=50', '--change', '0:strategy=best-fit', '--change', '30000:collect']],
+			['flink', ['--workload', 'flink-batch-sort', '--events', '60000', '--flink', '--slots', '2']],
+		] as const) {
+			const file = path.join(dir, `${name}.memsim`);
+			const recorded = memsim('run', ...args, '--record', file, '--json');
+			expect(recorded.status).toBe(0);
+			const replayed = memsim('replay', file, '--json');
+			expect(replayed.stderr).toBe('');
+			expect(withoutTimings(JSON.parse(replayed.stdout))).toEqual(withoutTimings(JSON.parse(recorded.stdout)));
+		}
 	});
 
 	it('reports an unwritable path before the run starts, and a full disk as it happens', () => {

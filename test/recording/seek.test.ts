@@ -27,7 +27,7 @@ async function straightTo(s: Session, target: number): Promise<string> {
 	return fingerprint(replay.sim);
 }
 
-describe('seeking a replayed session', () => {
+describe('seeking a replayed session', {timeout: 120_000}, () => {
 	it('lands on the same engine state as a straight replay, forwards and backwards', async () => {
 		const s = session('leaky', 400_000, {strategy: 'next-fit'}, [[100_000, 'strategy', 'best-fit'], [250_000, 'collect'], [300_000, 'strategy', 'tlsf']]);
 		const index = await SeekIndex.build(() => openReplay(s));
@@ -55,16 +55,21 @@ describe('seeking a replayed session', () => {
 	const events = Number(process.env['MEMSIM_SEEK_EVENTS'] ?? 1_000_000);
 	it(`seeks anywhere in a ${events.toLocaleString('en-US')}-event session in under a second`, async () => {
 		const s = session('uniform', events, {}, [[Math.floor(events * 0.3), 'strategy', 'best-fit'], [Math.floor(events * 0.6), 'collect']]);
+		const building = performance.now();
 		const index = await SeekIndex.build(() => openReplay(s));
+		console.log(`indexed ${events} events for seeking in ${((performance.now() - building) / 1000).toFixed(1)} s`);
 		const targets = [events - 1, 1234, Math.floor(events / 2), events, 0, Math.floor(events * 0.77), Math.floor(events * 0.3) - 1, Math.floor(events * 0.95)];
 		let worstCpuMs = 0;
+		let worstWallMs = 0;
 		for (const target of targets) {
 			const before = process.cpuUsage();
+			const started = performance.now();
 			const sim = await index.seek(target);
+			worstWallMs = Math.max(worstWallMs, performance.now() - started);
 			worstCpuMs = Math.max(worstCpuMs, process.cpuUsage(before).user / 1000);
 			expect(sim.eventNumber).toBe(target);
 		}
-		console.log(`seek in ${events} events: worst ${worstCpuMs.toFixed(0)} ms of CPU over ${targets.length} seeks, ${index.stats.checkpoints} checkpoints, ${(index.stats.bytes / 1e6).toFixed(1)} MB`);
+		console.log(`seek in ${events} events: worst ${worstCpuMs.toFixed(0)} ms of CPU (${worstWallMs.toFixed(0)} ms wall) over ${targets.length} seeks, ${index.stats.checkpoints} checkpoints, ${(index.stats.bytes / 1e6).toFixed(1)} MB`);
 		expect(worstCpuMs).toBeLessThan(1000);
 	}, 600_000);
 });

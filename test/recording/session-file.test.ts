@@ -39,7 +39,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-describe('SessionWriter', () => {
+describe('SessionWriter', {timeout: 120_000}, () => {
 	it('writes the header at once and holds other lines until a second has passed', () => {
 		let now = 0;
 		const sink = memorySink();
@@ -83,7 +83,7 @@ describe('SessionWriter', () => {
 	});
 });
 
-describe('reading sessions', () => {
+describe('reading sessions', {timeout: 120_000}, () => {
 	function recordedBytes(lines: number): Buffer {
 		let now = 0;
 		const sink = memorySink();

@@ -23,7 +23,7 @@ function recordTrace(name: string, ...extra: string[]) {
 	return {trace, file, summary: JSON.parse(run.stdout)};
 }
 
-describe('sessions of a trace file', () => {
+describe('sessions of a trace file', {timeout: 120_000}, () => {
 	it('record the path, size and SHA-256, and replay the same', async () => {
 		const {trace, file, summary} = recordTrace('plain');
 		const session = await readSession(file);

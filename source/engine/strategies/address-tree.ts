@@ -1,4 +1,4 @@
-import {none} from '../blocks.js';
+import {type BlockTable, none} from '../blocks.js';
 import {FreeBlockTreap} from './treap.js';
 
 /**
@@ -7,6 +7,10 @@ import {FreeBlockTreap} from './treap.js';
  * where the textbook free-list walk is O(n).
  */
 export class AddressTree extends FreeBlockTreap {
+	constructor(blocks: BlockTable) {
+		super(blocks, true);
+	}
+
 	protected precedes(a: number, b: number): boolean {
 		return this.blocks.addr[a]! < this.blocks.addr[b]!;
 	}

@@ -89,11 +89,11 @@ export class SizeClassIndex {
 		this.count--;
 		if (h === this.largestKnown) this.largestKnown = unknown;
 		if (this.heads[list] === none) {
-			const fl = (list / this.slCount) | 0;
-			this.slMap[fl] = (this.slMap[fl]! & ~(1 << (list % this.slCount))) >>> 0;
+			const fl = list >> this.slBits;
+			this.slMap[fl] = this.slMap[fl]! & ~(1 << (list & (this.slCount - 1)));
 			if (this.slMap[fl] === 0) {
-				if (fl < 32) this.flLow = (this.flLow & ~(1 << fl)) >>> 0;
-				else this.flHigh = (this.flHigh & ~(1 << (fl - 32))) >>> 0;
+				if (fl < 32) this.flLow &= ~(1 << fl);
+				else this.flHigh &= ~(1 << (fl - 32));
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-import {none} from '../blocks.js';
+import {type BlockTable, none} from '../blocks.js';
 import {FreeBlockTreap} from './treap.js';
 
 /**
@@ -7,6 +7,10 @@ import {FreeBlockTreap} from './treap.js';
  * strategies do and a run is reproducible.
  */
 export class SizeTree extends FreeBlockTreap {
+	constructor(blocks: BlockTable) {
+		super(blocks, false);
+	}
+
 	protected precedes(a: number, b: number): boolean {
 		const sa = this.blocks.size[a]!;
 		const sb = this.blocks.size[b]!;
@@ -31,7 +35,9 @@ export class SizeTree extends FreeBlockTreap {
 
 	/** The largest block (lowest address among equals), or -1. */
 	largest(): number {
-		if (this.root === none) return none;
-		return this.smallestFitting(this.maxSize[this.root]!);
+		let t = this.root;
+		if (t === none) return none;
+		while (this.right[t] !== none) t = this.right[t]!;
+		return this.smallestFitting(this.blocks.size[t]!);
 	}
 }

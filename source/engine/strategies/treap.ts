@@ -6,8 +6,9 @@ import {type BlockTable, growFloat, growInt, none} from '../blocks.js';
  *
  * Priorities are a hash of the handle, not Math.random: replays stay deterministic, and since the key
  * (an address or a size) has nothing to do with the handle's number, hashed handles balance the tree
- * as well as random ones do (expected depth O(log n)). Every node also keeps the largest block size of
- * its subtree, which lets an address-ordered search skip a whole subtree where nothing fits.
+ * as well as random ones do (expected depth O(log n)). In an augmented tree every node also keeps the
+ * largest block size of its subtree, which lets an address-ordered search skip a whole subtree where
+ * nothing fits; a size-ordered tree has no use for it and skips that upkeep (it costs cache misses).
  *
  * Contract (the heap's, see strategy.ts): a block's address and size do not change while it is in the
  * tree, so a removal can find it again by its key.
@@ -24,7 +25,10 @@ export abstract class FreeBlockTreap {
 	private splitLow = none;
 	private splitHigh = none;
 
-	constructor(protected readonly blocks: BlockTable) {
+	constructor(
+		protected readonly blocks: BlockTable,
+		private readonly augmented: boolean,
+	) {
 		this.left = new Int32Array(blocks.capacity);
 		this.right = new Int32Array(blocks.capacity);
 		this.priority = new Int32Array(blocks.capacity);
@@ -88,7 +92,7 @@ export abstract class FreeBlockTreap {
 		if (this.precedes(h, t)) this.left[t] = this.insertInto(this.left[t]!, h);
 		else this.right[t] = this.insertInto(this.right[t]!, h);
 		// The subtree only gained h, so its maximum can only rise to h's size.
-		if (this.maxSize[h]! > this.maxSize[t]!) this.maxSize[t] = this.maxSize[h]!;
+		if (this.augmented && this.maxSize[h]! > this.maxSize[t]!) this.maxSize[t] = this.maxSize[h]!;
 		return t;
 	}
 
@@ -136,6 +140,7 @@ export abstract class FreeBlockTreap {
 	}
 
 	private pull(t: number): void {
+		if (!this.augmented) return;
 		let max = this.blocks.size[t]!;
 		const l = this.left[t]!;
 		const r = this.right[t]!;
