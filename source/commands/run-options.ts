@@ -10,11 +10,12 @@ import {
 	type SimulationParams,
 } from '../engine/params.js';
 import {parseOwners, parsePartition, parseQuotas, validateQuotaPlan} from '../engine/partition/quotas.js';
+import {addCollectorOptions, applyCollectorOptions, type CollectorOptionValues} from './collector-options.js';
 import {findStrategy} from '../engine/strategies/registry.js';
 import {parseTunerEpoch, parseTunerMode} from '../engine/tuner/registry.js';
 
 /** The options every command that runs a simulation accepts (run, replay's overrides, compare). */
-export interface RunOptionValues {
+export interface RunOptionValues extends CollectorOptionValues {
 	workload?: string;
 	trace?: string;
 	strategy?: string;
@@ -42,7 +43,7 @@ function collect(value: string, previous: string[] = []): string[] {
 
 /** Add the simulation parameters as options; defaults live in the engine's `defaultParams`. */
 export function addSimulationOptions(command: Command): Command {
-	return command
+	command
 		.option('--strategy <name>', `placement strategy (default ${defaultParams.strategy}; see 'memsim strategies')`)
 		.option('--heap <size>', "heap capacity (64m, 512k, 1g, bytes) or 'grow' for an sbrk-style heap (default 64m)")
 		.option('--align <bytes>', 'block alignment (default 8)')
@@ -58,6 +59,8 @@ export function addSimulationOptions(command: Command): Command {
 		.option('--owners <n>', 'equal shares of the heap for the first N owners seen (static and elastic partitions)')
 		.addOption(new Option('--tuner <mode>', 'adaptive tuner: watches the metrics every epoch and changes strategy, compaction, GC trigger, partition (default off)').choices(['off', 'rules', 'bandit']))
 		.option('--tuner-epoch <events>', `events between the tuner's looks at the metrics (default ${defaultParams.tunerEpoch})`);
+	addCollectorOptions(command);
+	return command;
 }
 
 export function addWorkloadOptions(command: Command): Command {
@@ -93,6 +96,7 @@ export function buildParams(values: RunOptionValues, base: SimulationParams = de
 	validateQuotaPlan({mode: params.partition ?? 'shared', quotas: params.quotas ?? {}, owners: params.owners ?? 0, capacity: params.capacity});
 	if (values.tuner !== undefined) params.tuner = parseTunerMode(values.tuner);
 	if (values.tunerEpoch !== undefined) params.tunerEpoch = parseTunerEpoch(values.tunerEpoch);
+	applyCollectorOptions(values, params);
 	return params;
 }
 

@@ -1,6 +1,8 @@
 import {performance} from 'node:perf_hooks';
 import type {Command} from 'commander';
+import {dumpHeap} from '../engine/dump-heap.js';
 import {Simulation} from '../engine/simulation.js';
+import {HeapDumpFile} from '../io/heap-dump-file.js';
 import {FlinkMemory} from '../flink/sim/flink-memory.js';
 import {flinkSummaryText} from '../flink/sim/flink-summary-text.js';
 import {summaryText} from '../format/summary-text.js';
@@ -23,6 +25,7 @@ export interface RunCommandOptions extends RunOptionValues, FlinkRunOptionValues
 	headless?: boolean;
 	json?: boolean;
 	color?: boolean;
+	dump?: string;
 }
 
 /** `memsim run`: the dashboard in a terminal, the headless summary (or JSON) anywhere else. */
@@ -36,6 +39,7 @@ export function registerRunCommand(program: Command): void {
 	addRecordOptions(command);
 	command
 		.option('--headless', 'no dashboard: run to the end and print the summary')
+		.option('--dump <file>', 'write the final heap as JSON lines, one live block a line: {id, addr, size, site, owner}')
 		.option('--json', 'print the summary as one JSON object (implies --headless)')
 		.option('--no-color', 'no colours (NO_COLOR is honoured too)')
 		.action(async (options: RunCommandOptions) => {
@@ -65,6 +69,7 @@ export async function createSimulation(options: RunOptionValues & FlinkRunOption
 async function runCommand(options: RunCommandOptions): Promise<void> {
 	const interactive = isInteractive(options);
 	const sim = await createSimulation(options, interactive);
+	const dump = options.dump === undefined ? undefined : HeapDumpFile.open(options.dump);
 	// With --record the file is open and its header written here: an unwritable path stops us before the run.
 	const recording = await RunRecording.open(options, sim, interactive);
 	if (interactive) {
@@ -72,6 +77,7 @@ async function runCommand(options: RunCommandOptions): Promise<void> {
 		const {recordingRoot} = await import('../ui/review/recording-root.js');
 		await runDashboard(sim, {color: options.color !== false && !process.env['NO_COLOR'], root: recordingRoot(sim, recording)});
 		recording.finish('stopped');
+		dump?.write(dumpHeap(sim));
 		return;
 	}
 	const progress = new ProgressLine();
@@ -81,6 +87,7 @@ async function runCommand(options: RunCommandOptions): Promise<void> {
 	const summary = flink ? {...sim.summary(), flink} : sim.summary();
 	const text = flink ? `${summaryText(summary)}\n${flinkSummaryText(flink)}` : summaryText(summary);
 	recording.finish(ended.reason, summary);
+	dump?.write(dumpHeap(sim));
 	process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);
 	if (ended.signal) process.exitCode = signalExitCodes[ended.signal] ?? 1;
 }
