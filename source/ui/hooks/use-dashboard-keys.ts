@@ -5,7 +5,8 @@ import {matchCommand} from '../keymap/match.js';
 import type {Layout} from '../layouts/geometry.js';
 import {scrollLimit} from '../layouts/scroll-limits.js';
 import type {DashboardStore} from '../store/dashboard-store.js';
-import type {DashboardSnapshot} from '../store/snapshot.js';
+import type {DashboardSnapshot, PaneId} from '../store/snapshot.js';
+import {focusOrder} from '../store/view-state.js';
 
 /** Keys a mode on top of the dashboard takes first (the recording's R, review mode's seeking); true: handled. */
 export type KeyIntercept = (input: string, key: Key) => boolean;
@@ -30,11 +31,13 @@ export function useDashboardKeys(store: DashboardStore, layout: Layout, snapshot
 				if (!command) continue;
 				const {layout: current, snapshot: shown, quit: leave} = latest.current;
 				const focus = store.viewState.focus;
-				const rect = shown.ui.zoom ? current.body : current.rects[focus];
+				// Flink takes Trends' slot, and its size.
+				const rectOf = (pane: PaneId) => current.rects[pane === 'flink' ? 'trends' : pane];
+				const rect = shown.ui.zoom ? current.body : rectOf(focus);
 				dispatch(command, store, {
-					panes: current.panes,
+					panes: focusOrder(current.panes, shown.ui.showFlink),
 					page: Math.max(1, (rect?.height ?? 4) - 4),
-					scrollLimit: pane => scrollLimit(pane, shown.ui.zoom ? current.body : current.rects[pane], shown),
+					scrollLimit: pane => scrollLimit(pane, shown.ui.zoom ? current.body : rectOf(pane), shown),
 					quit: leave,
 				});
 			}

@@ -76,6 +76,9 @@ export function dispatch(command: Command, store: DashboardStore, context: Dispa
 			return store.view({type: 'zoom'});
 		case Command.toggleGrouping:
 			return store.view({type: 'grouping'});
+		case Command.toggleFlink:
+			// Only a `--flink` run has a Flink pane to switch to.
+			return store.getSnapshot().flink ? store.view({type: 'flink'}) : undefined;
 		case Command.help:
 			return store.view({type: 'help'});
 		case Command.close:

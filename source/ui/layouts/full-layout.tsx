@@ -4,7 +4,7 @@ import type {DashboardSnapshot} from '../store/snapshot.js';
 import type {Layout} from './geometry.js';
 import {PaneSlot} from './pane-slot.js';
 
-/** 120x36 and up: Heap over Trends on the left, GC, Leaks and Sites on the right, Events and Host below. */
+/** 120x36 and up: Heap over Trends (Flink under `--flink`, key `f`) on the left, GC, Leaks and Sites on the right, Events and Host below. */
 export function FullLayout({layout, snapshot}: {readonly layout: Layout; readonly snapshot: DashboardSnapshot}) {
 	const r = layout.rects;
 	return (
@@ -12,7 +12,7 @@ export function FullLayout({layout, snapshot}: {readonly layout: Layout; readonl
 			<Box flexDirection="row">
 				<Box flexDirection="column">
 					<PaneSlot id="heap" rect={r.heap!} snapshot={snapshot} />
-					<PaneSlot id="trends" rect={r.trends!} snapshot={snapshot} />
+					<PaneSlot id={snapshot.flink && snapshot.ui.showFlink ? 'flink' : 'trends'} rect={r.trends!} snapshot={snapshot} />
 				</Box>
 				<Box flexDirection="column">
 					<PaneSlot id="gc" rect={r.gc!} snapshot={snapshot} />

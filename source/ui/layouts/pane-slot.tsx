@@ -1,5 +1,6 @@
 import React from 'react';
 import {EventsPane} from '../panes/events.js';
+import {FlinkPane} from '../panes/flink.js';
 import {GcPane} from '../panes/gc.js';
 import {HeapPane} from '../panes/heap-map.js';
 import {HostPane} from '../panes/host.js';
@@ -29,6 +30,8 @@ export function PaneSlot({id, rect, snapshot}: PaneSlotProps) {
 			return <SitesPane slice={snapshot.sites} {...common} />;
 		case 'trends':
 			return <TrendsPane slice={snapshot.trends} {...common} />;
+		case 'flink':
+			return snapshot.flink ? <FlinkPane slice={snapshot.flink} {...common} /> : null;
 		case 'events':
 			return <EventsPane slice={snapshot.events} {...common} />;
 		case 'host':

@@ -1,5 +1,7 @@
 import type {Change} from '../../engine/changes.js';
 import type {Simulation} from '../../engine/simulation.js';
+import {FlinkMemory} from '../../flink/sim/flink-memory.js';
+import {flinkSlice} from '../../flink/sim/flink-slice.js';
 import {EventLog} from './event-log.js';
 import {gcSlice, leaksSlice} from './gc-slice.js';
 import {describeParams, headerSlice} from './header-slice.js';
@@ -253,6 +255,10 @@ export class DashboardStore {
 			previous.sites.scroll !== view.scroll.sites;
 		if (refreshSites) this.lastSites = now;
 		const events = this.log.flush();
+		// Under `--flink` the simulation's admission is the FlinkMemory (the partition is chained after it inside the engine).
+		const memory = sim.admission instanceof FlinkMemory ? sim.admission : undefined;
+		const flink = memory ? flinkSlice(memory, previous?.flink) : undefined;
+		const showFlink = flink !== undefined && view.showFlink;
 		const justFinished = this.loop.finished && !this.wasFinished;
 		if (justFinished) this.sites.stopRates();
 		this.wasFinished = this.loop.finished;
@@ -263,15 +269,16 @@ export class DashboardStore {
 			leaks: leaksSlice(sim, view.scroll.leaks, previous?.leaks),
 			sites: refreshSites ? this.sites.slice(view.grouping, view.scroll.sites, now, moving) : previous!.sites,
 			trends: this.history.slice(now, moving, justFinished),
+			flink,
 			events:
 				previous && previous.events.entries === events && previous.events.scroll === view.scroll.events
 					? previous.events
 					: {entries: events, scroll: view.scroll.events},
 			host: this.host,
 			ui:
-				previous && previous.ui.focus === view.focus && previous.ui.zoom === view.zoom && previous.ui.help === view.help
+				previous && previous.ui.focus === view.focus && previous.ui.zoom === view.zoom && previous.ui.help === view.help && previous.ui.showFlink === showFlink
 					? previous.ui
-					: {focus: view.focus, zoom: view.zoom, help: view.help},
+					: {focus: view.focus, zoom: view.zoom, help: view.help, showFlink},
 		};
 	}
 }

@@ -1,9 +1,10 @@
 import type {CycleRecord} from '../../engine/collectors/gc-stats.js';
+import type {FlinkSlice} from '../../flink/sim/flink-slice.js';
 
 /** What the dashboard shows, as slices: each pane receives one and re-renders only when it changes. */
 export type RunState = 'running' | 'paused' | 'finished';
 
-export type PaneId = 'heap' | 'gc' | 'leaks' | 'sites' | 'trends' | 'events' | 'host';
+export type PaneId = 'heap' | 'gc' | 'leaks' | 'sites' | 'trends' | 'flink' | 'events' | 'host';
 
 export interface HeaderSlice {
 	readonly workload: string;
@@ -131,6 +132,8 @@ export interface UiSlice {
 	readonly focus: PaneId;
 	readonly zoom: boolean;
 	readonly help: boolean;
+	/** The Flink pane is shown in the Trends slot (a `--flink` run, key `f`). */
+	readonly showFlink: boolean;
 }
 
 export interface DashboardSnapshot {
@@ -140,6 +143,8 @@ export interface DashboardSnapshot {
 	readonly leaks: LeaksSlice;
 	readonly sites: SitesSlice;
 	readonly trends: TrendsSlice;
+	/** Under `--flink` only: the TaskManager's managed and network memory. */
+	readonly flink?: FlinkSlice;
 	readonly events: EventsSlice;
 	readonly host: HostSlice;
 	readonly ui: UiSlice;
