@@ -1,4 +1,5 @@
 import type {Summary} from '../engine/metrics.js';
+import {sectionRows} from './summary-sections.js';
 import {formatBytes, formatPercent} from './units.js';
 
 /** The headless summary as aligned text, every figure with its unit. */
@@ -24,6 +25,7 @@ export function summaryText(summary: Summary & Record<string, unknown>): string 
 	for (const [kind, anomaly] of anomalies) {
 		rows.push([`anomaly ${kind}`, `${anomaly.count} (first at line ${anomaly.firstLine}, event ${anomaly.firstEvent})`]);
 	}
+	rows.push(...sectionRows(summary));
 	const width = Math.max(...rows.map(([label]) => label.length));
 	return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
 }
