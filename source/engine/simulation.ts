@@ -31,6 +31,8 @@ export interface SimulationOptions {
 	/** Cells of the heap map summary. */
 	readonly mapCells?: number;
 	readonly batchSize?: number;
+	/** Rows the block table starts with (it doubles as needed). */
+	readonly initialBlocks?: number;
 	/** Budgets asked before the heap (Flink's MemoryManagers and network buffer pool under `--flink`). */
 	readonly admission?: Admission;
 }
@@ -84,7 +86,7 @@ export class Simulation {
 		this.now = options.now ?? (() => 0);
 		this.batch = new EventBatch(options.batchSize ?? 8192);
 		// 64k rows (3.5 MB) up front: growing the table and every side table with it costs more than it saves.
-		this.blocks = new BlockTable(1 << 16);
+		this.blocks = new BlockTable(options.initialBlocks ?? 1 << 16);
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
 		this.reclamation = new Reclamation(this, this.now);

@@ -59,7 +59,8 @@ const summaryOf = (sim: Simulation) => JSON.stringify(withoutTimings(sim.summary
 
 function simulation(workload: string, params: Partial<SimulationParams>, changes: ScheduledChange[], events: number): Simulation {
 	const generator = generators.find((g) => g.name === workload)!;
-	const sim = new Simulation(generator.create({seed: 5, events}), {params: {...defaultParams, ...params}, changes});
+	// A small starting table, so the runs below outgrow it and checkpoints must survive the growth.
+	const sim = new Simulation(generator.create({seed: 5, events}), {params: {...defaultParams, ...params}, changes, initialBlocks: 4096});
 	trackStrategyState(sim);
 	return sim;
 }
