@@ -79,6 +79,9 @@ export function dispatch(command: Command, store: DashboardStore, context: Dispa
 		case Command.toggleFlink:
 			// Only a `--flink` run has a Flink pane to switch to.
 			return store.getSnapshot().flink ? store.view({type: 'flink'}) : undefined;
+		case Command.toggleRecording:
+			// The recording root (ui/review/recording-root.tsx) owns the session file and sees `R` first.
+			return undefined;
 		case Command.help:
 			return store.view({type: 'help'});
 		case Command.close:
