@@ -51,12 +51,15 @@ export class Heap {
 	reservedBytes = 0;
 	/** Every free block, by size class, so the largest is known in O(1) whatever the strategy. */
 	private readonly bySize: SizeClassIndex;
+	/** True when the strategy cannot name its largest block and the heap's own size index must. */
+	private trackSizes: boolean;
 
 	constructor(params: HeapParams, strategy: PlacementStrategy, blocks: BlockTable, mapCells = 4096) {
 		this.params = params;
 		this.blocks = blocks;
 		this.strategy = strategy;
 		this.bySize = new SizeClassIndex(blocks, 4);
+		this.trackSizes = strategy.largest === undefined;
 		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
 		this.map = new HeapMap(mapCells, span);
 		if (params.capacity !== 'grow') {
@@ -86,13 +89,13 @@ export class Heap {
 	}
 
 	largestFree(): number {
-		const h = this.bySize.largest();
+		const h = this.largestFreeHandle();
 		return h === none ? 0 : this.blocks.size[h]!;
 	}
 
 	/** The largest free block's handle (-1 when nothing is free): the Heap pane marks it. */
 	largestFreeHandle(): number {
-		return this.bySize.largest();
+		return this.trackSizes ? this.bySize.largest() : this.strategy.largest!();
 	}
 
 	/** Place a block for `request` payload bytes; returns its handle or -1 when nothing fits. */
@@ -182,6 +185,7 @@ export class Heap {
 	setStrategy(strategy: PlacementStrategy): void {
 		this.strategy.clear();
 		this.strategy = strategy;
+		this.trackSizes = strategy.largest === undefined;
 		strategy.clear();
 		this.bySize.clear();
 		this.freeBlocks = 0;
@@ -352,14 +356,14 @@ export class Heap {
 		const b = this.blocks;
 		b.flags[h] = BlockFlag.row | BlockFlag.free;
 		this.strategy.insert(h);
-		this.bySize.insert(h);
+		if (this.trackSizes) this.bySize.insert(h);
 		this.freeBlocks++;
 		this.freeBytes += b.size[h]!;
 	}
 
 	private takeFree(h: number): void {
 		this.strategy.remove(h);
-		this.bySize.remove(h);
+		if (this.trackSizes) this.bySize.remove(h);
 		this.freeBlocks--;
 		this.freeBytes -= this.blocks.size[h]!;
 	}

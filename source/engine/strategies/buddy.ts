@@ -18,6 +18,7 @@ export const buddy: StrategyDescriptor = {
 			findFit: size => index.goodFit(size),
 			clear: () => index.clear(),
 			handles: () => index.handles(),
+			largest: () => index.largest(),
 		};
 	},
 };

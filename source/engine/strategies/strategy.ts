@@ -25,6 +25,12 @@ export interface PlacementStrategy {
 	 * and only buddies coalesce. The heap does the splitting and merging when this is true.
 	 */
 	readonly powerOfTwo?: boolean;
+	/**
+	 * The largest free block's handle (-1 when none), for strategies whose index knows it cheaply. The heap
+	 * keeps a size index of its own only for strategies without this, so the common ones index each free
+	 * block once, not twice.
+	 */
+	largest?(): number;
 	/** Called by the heap when a block it is about to place came from `findFit` (next-fit moves its rover). */
 	placed?(h: number): void;
 }

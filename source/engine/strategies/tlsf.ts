@@ -14,6 +14,7 @@ export const tlsf: StrategyDescriptor = {
 			findFit: size => index.goodFit(size),
 			clear: () => index.clear(),
 			handles: () => index.handles(),
+			largest: () => index.largest(),
 		};
 	},
 };

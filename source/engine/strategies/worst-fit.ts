@@ -21,6 +21,7 @@ export const worstFit: StrategyDescriptor = {
 			},
 			clear: () => tree.clear(),
 			handles: () => tree.handles(),
+			largest: () => tree.largest(),
 		};
 	},
 };
