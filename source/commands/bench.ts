@@ -103,17 +103,17 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		// A full suite takes minutes: each trace's rows are printed as soon as they are measured.
 		if (!options.json) {
 			progress.done();
-			process.stdout.write(`${traceRows([row], glibcNs([row]))}\n`);
+			process.stdout.write(`${traceRows([row], row.glibcNsPerEvent !== undefined)}\n`);
 		}
 	}
 	out['traces'] = results;
-	lines.push(...traceSummary(results, glibcNs(results)));
+	lines.push(...traceSummary(results, hasGlibc(results)));
 	if (options.holes !== false) out['holes'] = benchHoles(progress, lines);
 	if (options.parse !== false) out['parse'] = await benchParse(traces, progress, lines);
 	finish(options, out, lines, progress);
 }
 
-function glibcNs(results: TraceBench[]): boolean {
+function hasGlibc(results: TraceBench[]): boolean {
 	return results.some(r => r.glibcNsPerEvent !== undefined);
 }
 
