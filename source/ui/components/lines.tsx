@@ -10,15 +10,15 @@ interface LinesProps {
 	readonly height?: number;
 }
 
-const placeholders = new Map<string, string>();
+const blankBlocks = new Map<string, string>();
 
 /** A block of spaces: the same string for the same size, so Ink measures it once. */
-function placeholder(width: number, height: number): string {
+function blankBlock(width: number, height: number): string {
 	const key = `${width}x${height}`;
-	let block = placeholders.get(key);
+	let block = blankBlocks.get(key);
 	if (block === undefined) {
 		block = Array.from({length: height}, () => ' '.repeat(width)).join('\n');
-		placeholders.set(key, block);
+		blankBlocks.set(key, block);
 	}
 	return block;
 }
@@ -34,5 +34,5 @@ export const Lines = memo(function Lines({lines, width, height}: LinesProps) {
 	const rows = height ?? lines.length;
 	const painted = useMemo(() => lines.slice(0, rows).map(line => paint(fitLine(line, width), color)), [lines, rows, width, color]);
 	if (rows <= 0 || width <= 0) return null;
-	return <Transform transform={(_line: string, index: number) => painted[index] ?? ''}>{placeholder(width, rows)}</Transform>;
+	return <Transform transform={(_line: string, index: number) => painted[index] ?? ''}>{blankBlock(width, rows)}</Transform>;
 });
