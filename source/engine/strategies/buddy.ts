@@ -1,4 +1,4 @@
-import {SizeClassIndex} from './size-class-index.js';
+import {sizeClassStrategy} from './size-class-strategy.js';
 import type {StrategyDescriptor} from './strategy.js';
 
 /**
@@ -8,17 +8,5 @@ import type {StrategyDescriptor} from './strategy.js';
 export const buddy: StrategyDescriptor = {
 	name: 'buddy',
 	description: 'binary buddy system: power-of-two blocks, split in halves, only buddies coalesce',
-	create({blocks}) {
-		const index = new SizeClassIndex(blocks, 0);
-		return {
-			name: 'buddy',
-			powerOfTwo: true,
-			insert: h => index.insert(h),
-			remove: h => index.remove(h),
-			findFit: size => index.goodFit(size),
-			clear: () => index.clear(),
-			handles: () => index.handles(),
-			largest: () => index.largest(),
-		};
-	},
+	create: ({blocks}) => sizeClassStrategy('buddy', blocks, 0, true),
 };
