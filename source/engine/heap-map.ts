@@ -1,25 +1,46 @@
 /**
  * Per-cell summaries of the address space for the Heap pane's occupancy map, kept incrementally:
- * every allocation, free, leak flag and move updates the cells its range covers, so drawing a frame
- * never walks the blocks. The address space is cut into `cellCount` cells of `cellBytes` each; when a
- * growable heap outgrows them, cell size doubles and neighbouring cells merge (O(cells), rare).
+ * every allocation, free, leak flag and move updates the map, so drawing a frame never walks the
+ * blocks. The address space is cut into `cellCount` cells of `cellBytes` each; when a growable heap
+ * outgrows them, cell size doubles and neighbouring cells merge (O(cells), rare).
+ *
+ * An update costs O(1) whatever the block's size: a block covering thousands of cells would otherwise
+ * cost thousands of writes per event (a trace of large blocks spent two thirds of its time here).
+ * Each layer keeps the bytes of the (at most two) partly covered end cells directly and the run of
+ * wholly covered cells as a difference array; reading the cells folds both in one O(cells) pass, done
+ * at most once per change, which a frame can afford and an event cannot.
  */
 export class HeapMap {
 	cellBytes: number;
-	readonly used: Float64Array;
-	readonly leaked: Float64Array;
-	readonly moved: Float64Array;
 	/** Bumped on every change so a view can skip redrawing an unchanged map. */
 	version = 0;
+	private readonly usedLayer: CellLayer;
+	private readonly leakedLayer: CellLayer;
+	private readonly movedLayer: CellLayer;
 
 	constructor(
 		readonly cellCount: number,
 		spanBytes: number,
 	) {
 		this.cellBytes = Math.max(1, Math.ceil(spanBytes / cellCount));
-		this.used = new Float64Array(cellCount);
-		this.leaked = new Float64Array(cellCount);
-		this.moved = new Float64Array(cellCount);
+		this.usedLayer = new CellLayer(cellCount);
+		this.leakedLayer = new CellLayer(cellCount);
+		this.movedLayer = new CellLayer(cellCount);
+	}
+
+	/** Used bytes per cell (a view refreshed on read; do not keep it across changes). */
+	get used(): Float64Array {
+		return this.usedLayer.cells(this.cellBytes);
+	}
+
+	/** Leaked bytes per cell. */
+	get leaked(): Float64Array {
+		return this.leakedLayer.cells(this.cellBytes);
+	}
+
+	/** Bytes moved by the last collection, per cell. */
+	get moved(): Float64Array {
+		return this.movedLayer.cells(this.cellBytes);
 	}
 
 	/** Make sure addresses up to `end` map to a cell. */
@@ -28,52 +49,101 @@ export class HeapMap {
 	}
 
 	addUsed(addr: number, size: number, sign: 1 | -1): void {
-		this.spread(this.used, addr, size, sign);
+		this.spread(this.usedLayer, addr, size, sign);
 	}
 
 	addLeaked(addr: number, size: number, sign: 1 | -1): void {
-		this.spread(this.leaked, addr, size, sign);
+		this.spread(this.leakedLayer, addr, size, sign);
 	}
 
 	addMoved(addr: number, size: number): void {
-		this.spread(this.moved, addr, size, 1);
+		this.spread(this.movedLayer, addr, size, 1);
 	}
 
 	clearMoved(): void {
-		this.moved.fill(0);
+		this.movedLayer.clear();
 		this.version++;
 	}
 
 	reset(): void {
-		this.used.fill(0);
-		this.leaked.fill(0);
-		this.moved.fill(0);
+		this.usedLayer.clear();
+		this.leakedLayer.clear();
+		this.movedLayer.clear();
 		this.version++;
 	}
 
-	private spread(cells: Float64Array, addr: number, size: number, sign: 1 | -1): void {
+	private spread(layer: CellLayer, addr: number, size: number, sign: 1 | -1): void {
 		if (size <= 0) return;
-		this.cover(addr + size);
-		const cellBytes = this.cellBytes;
-		let cell = Math.floor(addr / cellBytes);
-		let start = addr;
 		const end = addr + size;
-		while (start < end) {
-			const cellEnd = (cell + 1) * cellBytes;
-			const piece = (cellEnd < end ? cellEnd : end) - start;
-			cells[cell] = cells[cell]! + sign * piece;
-			start += piece;
-			cell++;
-		}
+		if (end > this.cellBytes * this.cellCount) this.cover(end);
+		layer.add(addr, end, this.cellBytes, sign);
 		this.version++;
 	}
 
 	private coarsen(): void {
-		for (const cells of [this.used, this.leaked, this.moved]) {
-			for (let i = 0; i < this.cellCount / 2; i++) cells[i] = cells[2 * i]! + cells[2 * i + 1]!;
-			cells.fill(0, Math.floor(this.cellCount / 2));
-		}
-		this.cellBytes *= 2;
+		const cellBytes = this.cellBytes;
+		for (const layer of [this.usedLayer, this.leakedLayer, this.movedLayer]) layer.halve(cellBytes);
+		this.cellBytes = cellBytes * 2;
 		this.version++;
+	}
+}
+
+/** One quantity per cell: partly covered end cells in `edges`, wholly covered runs as differences in `whole`. */
+class CellLayer {
+	private readonly edges: Float64Array;
+	/** +n at a run's first whole cell, -n after its last: a prefix sum gives whole coverings per cell. */
+	private readonly whole: Float64Array;
+	private readonly folded: Float64Array;
+	private stale = false;
+
+	constructor(private readonly count: number) {
+		this.edges = new Float64Array(count);
+		this.whole = new Float64Array(count + 1);
+		this.folded = new Float64Array(count);
+	}
+
+	add(addr: number, end: number, cellBytes: number, sign: 1 | -1): void {
+		const first = Math.floor(addr / cellBytes);
+		const last = Math.floor((end - 1) / cellBytes);
+		const edges = this.edges;
+		if (first === last) {
+			edges[first] = edges[first]! + sign * (end - addr);
+		} else {
+			edges[first] = edges[first]! + sign * ((first + 1) * cellBytes - addr);
+			edges[last] = edges[last]! + sign * (end - last * cellBytes);
+			if (last > first + 1) {
+				this.whole[first + 1] = this.whole[first + 1]! + sign;
+				this.whole[last] = this.whole[last]! - sign;
+			}
+		}
+		this.stale = true;
+	}
+
+	cells(cellBytes: number): Float64Array {
+		if (!this.stale) return this.folded;
+		let covering = 0;
+		for (let i = 0; i < this.count; i++) {
+			covering += this.whole[i]!;
+			this.folded[i] = this.edges[i]! + covering * cellBytes;
+		}
+		this.stale = false;
+		return this.folded;
+	}
+
+	/** Merge neighbouring cells pairwise as the cell size doubles from `cellBytes`. */
+	halve(cellBytes: number): void {
+		const cells = this.cells(cellBytes);
+		const half = this.count / 2;
+		for (let i = 0; i < half; i++) this.edges[i] = cells[2 * i]! + cells[2 * i + 1]!;
+		this.edges.fill(0, Math.floor(half));
+		this.whole.fill(0);
+		this.stale = true;
+	}
+
+	clear(): void {
+		this.edges.fill(0);
+		this.whole.fill(0);
+		this.folded.fill(0);
+		this.stale = false;
 	}
 }

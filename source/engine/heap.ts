@@ -41,7 +41,16 @@ export class Heap {
 	top = 0;
 	highWater = 0;
 	strategy: PlacementStrategy;
-	params: HeapParams;
+	/** The strategy keeps power-of-two blocks (buddy): cached, since every allocation and free asks. */
+	private buddy: boolean;
+	/** The strategy can keep a split or merged block's place in its index (address-ordered trees). */
+	private inPlace: boolean;
+	private heapParams!: HeapParams;
+	// Derived from the parameters once per change rather than once per allocation.
+	private smallestBlock = 0;
+	private smallestRemainder = 0;
+	private immediate = true;
+	private grows = false;
 
 	usedBlocks = 0;
 	usedBlockBytes = 0;
@@ -49,8 +58,8 @@ export class Heap {
 	freeBlocks = 0;
 	freeBytes = 0;
 	reservedBytes = 0;
-	/** Every free block, by size class, so the largest is known in O(1) whatever the strategy. */
-	private readonly bySize: SizeClassIndex;
+	/** Every free block by size class, kept only for a strategy that cannot name its largest block (naive-first-fit). */
+	private bySize: SizeClassIndex | undefined;
 	/** True when the strategy cannot name its largest block and the heap's own size index must. */
 	private trackSizes: boolean;
 
@@ -58,8 +67,10 @@ export class Heap {
 		this.params = params;
 		this.blocks = blocks;
 		this.strategy = strategy;
-		this.bySize = new SizeClassIndex(blocks, 4);
+		this.buddy = strategy.powerOfTwo === true;
+		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined;
 		this.trackSizes = strategy.largest === undefined;
+		if (this.trackSizes) this.bySize ??= new SizeClassIndex(blocks, 4);
 		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
 		this.map = new HeapMap(mapCells, span);
 		if (params.capacity !== 'grow') {
@@ -70,22 +81,34 @@ export class Heap {
 	}
 
 	get growable(): boolean {
-		return this.params.capacity === 'grow';
+		return this.grows;
 	}
 
 	get isBuddy(): boolean {
-		return this.strategy.powerOfTwo === true;
+		return this.buddy;
+	}
+
+	get params(): HeapParams {
+		return this.heapParams;
+	}
+
+	set params(params: HeapParams) {
+		this.heapParams = params;
+		const {align, minBlock, splitThreshold} = params;
+		// The smallest block is minBlock rounded up to the alignment: an unaligned size would put every
+		// block after it at an unaligned address.
+		this.smallestBlock = Math.max(align, Math.ceil(minBlock / align) * align);
+		this.smallestRemainder = Math.max(1, splitThreshold, minBlock);
+		this.immediate = params.coalescing === 'immediate';
+		this.grows = params.capacity === 'grow';
 	}
 
 	/** The block size a request of `request` payload bytes occupies. */
 	blockSizeFor(request: number): number {
-		const {align, header, minBlock} = this.params;
-		let size = Math.ceil((request + header) / align) * align;
-		// The smallest block is minBlock rounded up to the alignment: an unaligned size would put every
-		// block after it at an unaligned address.
-		const smallest = Math.max(align, Math.ceil(minBlock / align) * align);
-		if (size < smallest) size = smallest;
-		return this.isBuddy ? nextPowerOfTwo(size) : size;
+		const align = this.heapParams.align;
+		let size = Math.ceil((request + this.heapParams.header) / align) * align;
+		if (size < this.smallestBlock) size = this.smallestBlock;
+		return this.buddy ? nextPowerOfTwo(size) : size;
 	}
 
 	largestFree(): number {
@@ -95,22 +118,33 @@ export class Heap {
 
 	/** The largest free block's handle (-1 when nothing is free): the Heap pane marks it. */
 	largestFreeHandle(): number {
-		return this.trackSizes ? this.bySize.largest() : this.strategy.largest!();
+		return this.trackSizes ? this.bySize!.largest() : this.strategy.largest!();
 	}
 
 	/** Place a block for `request` payload bytes; returns its handle or -1 when nothing fits. */
 	allocate(request: number, site: number, owner: number): number {
 		const size = this.blockSizeFor(request);
 		let h = this.strategy.findFit(size);
-		if (h === none && this.params.coalescing === 'deferred') {
+		if (h === none && this.heapParams.coalescing === 'deferred') {
 			this.coalesceAll();
 			h = this.strategy.findFit(size);
 		}
-		if (h === none && this.growable) h = this.extend(size);
-		if (h === none) return none;
-		this.strategy.placed?.(h);
-		this.takeFree(h);
-		this.carve(h, size);
+		if (h !== none) {
+			this.strategy.placed?.(h);
+			if (this.inPlace && this.blocks.size[h]! - size >= this.smallestRemainder) {
+				this.splitInPlace(h, size);
+			} else {
+				this.takeFree(h);
+				this.carve(h, size);
+			}
+		} else if (this.grows) {
+			// Space from the top goes straight to use: indexing it only to take it out again costs a tree
+			// insertion and removal for every allocation of a growing heap.
+			h = this.extend(size);
+			this.strategy.placed?.(h);
+		} else {
+			return none;
+		}
 		this.markUsed(h, request, site, owner);
 		return h;
 	}
@@ -119,13 +153,14 @@ export class Heap {
 	free(h: number): void {
 		const b = this.blocks;
 		this.unmarkUsed(h);
-		if (this.isBuddy) {
+		if (this.buddy) {
 			this.freeBuddyRange(h);
 			return;
 		}
 		b.flags[h] = (b.flags[h]! & BlockFlag.row) | BlockFlag.free;
+		if (this.immediate && this.inPlace && this.coalesceInPlace(h)) return;
 		let merged = h;
-		if (this.params.coalescing === 'immediate') merged = this.mergeNeighbours(h);
+		if (this.immediate) merged = this.mergeNeighbours(h);
 		this.putFree(merged);
 	}
 
@@ -143,10 +178,10 @@ export class Heap {
 		this.setLeaked(h, false);
 		if (size <= current) {
 			this.setRequest(h, request);
-			if (!this.isBuddy) this.trimTail(h, size);
+			if (!this.buddy) this.trimTail(h, size);
 			return h;
 		}
-		if (!this.isBuddy && this.growInPlace(h, size)) {
+		if (!this.buddy && this.growInPlace(h, size)) {
 			this.setRequest(h, request);
 			return h;
 		}
@@ -166,7 +201,7 @@ export class Heap {
 
 	/** Merge every run of adjacent free blocks (deferred coalescing does this when a fit fails). */
 	coalesceAll(): void {
-		if (this.isBuddy) {
+		if (this.buddy) {
 			for (let h = this.first; h !== none; h = this.blocks.next[h]!) {
 				if (this.blocks.isFree(h)) h = this.mergeBuddies(h);
 			}
@@ -185,9 +220,12 @@ export class Heap {
 	setStrategy(strategy: PlacementStrategy): void {
 		this.strategy.clear();
 		this.strategy = strategy;
+		this.buddy = strategy.powerOfTwo === true;
+		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined;
 		this.trackSizes = strategy.largest === undefined;
+		if (this.trackSizes) this.bySize ??= new SizeClassIndex(this.blocks, 4);
 		strategy.clear();
-		this.bySize.clear();
+		this.bySize?.clear();
 		this.freeBlocks = 0;
 		this.freeBytes = 0;
 		// Re-derive the free blocks: whole free runs, then cut the way the new strategy wants them.
@@ -243,7 +281,7 @@ export class Heap {
 		}
 		kept.sort((x, y) => b.addr[x]! - b.addr[y]!);
 		this.strategy.clear();
-		this.bySize.clear();
+		this.bySize?.clear();
 		this.freeBlocks = 0;
 		this.freeBytes = 0;
 		this.first = none;
@@ -356,22 +394,82 @@ export class Heap {
 		const b = this.blocks;
 		b.flags[h] = BlockFlag.row | BlockFlag.free;
 		this.strategy.insert(h);
-		if (this.trackSizes) this.bySize.insert(h);
+		if (this.trackSizes) this.bySize!.insert(h);
 		this.freeBlocks++;
 		this.freeBytes += b.size[h]!;
 	}
 
 	private takeFree(h: number): void {
 		this.strategy.remove(h);
-		if (this.trackSizes) this.bySize.remove(h);
+		if (this.trackSizes) this.bySize!.remove(h);
 		this.freeBlocks--;
 		this.freeBytes -= this.blocks.size[h]!;
+	}
+
+	/** Cut indexed free block h down to `size`; its rest takes h's place in the (address-ordered) index. */
+	private splitInPlace(h: number, size: number): void {
+		const b = this.blocks;
+		if (this.trackSizes) this.bySize!.remove(h);
+		const rest = b.create(b.addr[h]! + size, b.size[h]! - size, BlockFlag.free);
+		b.size[h] = size;
+		this.linkAfter(rest, h);
+		this.strategy.replaced!(h, rest);
+		if (this.trackSizes) this.bySize!.insert(rest);
+		this.freeBytes -= size;
+	}
+
+	/**
+	 * Immediate coalescing for an address-ordered index: a free predecessor grows in place, or the freed
+	 * block takes its free successor's place; either way one index update instead of removals and an
+	 * insertion. False (nothing done) when a neighbour run is longer than one block, which only a switch
+	 * from deferred coalescing leaves behind: the general path handles that.
+	 */
+	private coalesceInPlace(h: number): boolean {
+		const b = this.blocks;
+		const p = b.prev[h]!;
+		const n = b.next[h]!;
+		const prevFree = p !== none && b.isFree(p);
+		const nextFree = n !== none && b.isFree(n);
+		if ((prevFree && b.prev[p] !== none && b.isFree(b.prev[p]!)) || (nextFree && b.next[n] !== none && b.isFree(b.next[n]!))) {
+			return false;
+		}
+		if (prevFree) {
+			let gained = b.size[h]!;
+			this.unlink(h);
+			b.destroy(h);
+			if (nextFree) {
+				this.takeFree(n);
+				gained += b.size[n]!;
+				this.unlink(n);
+				b.destroy(n);
+			}
+			if (this.trackSizes) this.bySize!.remove(p);
+			b.size[p] = b.size[p]! + gained;
+			this.freeBytes += gained;
+			this.strategy.resized!(p);
+			if (this.trackSizes) this.bySize!.insert(p);
+			return true;
+		}
+		if (nextFree) {
+			if (this.trackSizes) this.bySize!.remove(n);
+			const own = b.size[h]!;
+			b.size[h] = own + b.size[n]!;
+			b.flags[h] = BlockFlag.row | BlockFlag.free;
+			this.strategy.replaced!(n, h);
+			if (this.trackSizes) this.bySize!.insert(h);
+			this.freeBytes += own;
+			this.unlink(n);
+			b.destroy(n);
+			return true;
+		}
+		this.putFree(h);
+		return true;
 	}
 
 	/** Cut a free block (already taken out of the indexes) down to `size`, returning the rest as free. */
 	private carve(h: number, size: number): void {
 		const b = this.blocks;
-		if (this.isBuddy) {
+		if (this.buddy) {
 			while (b.size[h]! > size && b.size[h]! / 2 >= size) {
 				const half = b.size[h]! / 2;
 				b.size[h] = half;
@@ -387,7 +485,7 @@ export class Heap {
 	private carveExact(h: number, size: number): void {
 		const b = this.blocks;
 		const rest = b.size[h]! - size;
-		if (rest <= 0 || rest < this.params.splitThreshold || rest < this.params.minBlock) return;
+		if (rest < this.smallestRemainder) return;
 		b.size[h] = size;
 		const tail = b.create(b.addr[h]! + size, rest, BlockFlag.free);
 		this.linkAfter(tail, h);
@@ -398,13 +496,13 @@ export class Heap {
 	private trimTail(h: number, size: number): void {
 		const b = this.blocks;
 		const rest = b.size[h]! - size;
-		if (rest < this.params.splitThreshold || rest < this.params.minBlock || rest <= 0) return;
+		if (rest < this.smallestRemainder) return;
 		this.map.addUsed(b.addr[h]! + size, rest, -1);
 		this.usedBlockBytes -= rest;
 		b.size[h] = size;
 		let tail = b.create(b.addr[h]! + size, rest, BlockFlag.free);
 		this.linkAfter(tail, h);
-		if (this.params.coalescing === 'immediate') tail = this.mergeNeighbours(tail);
+		if (this.immediate) tail = this.mergeNeighbours(tail);
 		this.putFree(tail);
 	}
 
@@ -435,47 +533,52 @@ export class Heap {
 		return false;
 	}
 
-	/** Extend a growable heap's top so a block of `size` fits; returns the free block to use. */
+	/** Extend a growable heap's top by a block of exactly `size` bytes, returned out of the indexes. */
 	private extend(size: number): number {
 		const b = this.blocks;
-		if (this.isBuddy) {
+		if (this.buddy) {
 			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first.
 			while (this.top % size !== 0) {
 				const piece = lowestSetBit(this.top);
 				this.appendFree(Math.min(piece, size));
 			}
-			return this.appendFree(size, true);
+			return this.appendTaken(size);
 		}
 		const tail = this.last;
 		if (tail !== none && b.isFree(tail)) {
-			const extra = size - b.size[tail]!;
 			this.takeFree(tail);
+			this.raiseTop(this.top + size - b.size[tail]!);
 			b.size[tail] = size;
-			this.top += extra;
-			this.highWater = Math.max(this.highWater, this.top);
-			this.putFree(tail);
 			return tail;
 		}
-		return this.appendFree(size, true);
+		return this.appendTaken(size);
 	}
 
-	private appendFree(size: number, forUse = false): number {
-		const b = this.blocks;
-		const h = b.create(this.top, size, BlockFlag.free);
+	/** A new block of `size` bytes at the top, not yet indexed (it is about to be used). */
+	private appendTaken(size: number): number {
+		const h = this.blocks.create(this.top, size, BlockFlag.free);
 		this.linkAfter(h, this.last);
-		this.top += size;
-		this.highWater = Math.max(this.highWater, this.top);
-		this.map.cover(this.top);
-		this.putFree(h);
-		if (!forUse && this.isBuddy) return this.mergeBuddies(h);
+		this.raiseTop(this.top + size);
 		return h;
+	}
+
+	private appendFree(size: number): number {
+		const h = this.appendTaken(size);
+		this.putFree(h);
+		return this.buddy ? this.mergeBuddies(h) : h;
+	}
+
+	private raiseTop(top: number): void {
+		this.top = top;
+		if (top > this.highWater) this.highWater = top;
+		this.map.cover(top);
 	}
 
 	/** Add free space [addr, addr+size) after block `after` (none = at the front), cut as the strategy needs. */
 	private addFreeRange(addr: number, size: number, after: number): void {
 		if (size <= 0) return;
 		const b = this.blocks;
-		if (!this.isBuddy) {
+		if (!this.buddy) {
 			const h = b.create(addr, size, BlockFlag.free);
 			this.linkAfter(h, after);
 			this.putFree(h);
@@ -495,6 +598,13 @@ export class Heap {
 		const b = this.blocks;
 		const addr = b.addr[h]!;
 		const size = b.size[h]!;
+		if (addr % size === 0 && nextPowerOfTwo(size) === size) {
+			// The usual case: a block buddy placed is one aligned piece already.
+			b.flags[h] = (b.flags[h]! & BlockFlag.row) | BlockFlag.free;
+			this.putFree(h);
+			if (this.immediate) this.mergeBuddies(h);
+			return;
+		}
 		const before = b.prev[h]!;
 		this.unlink(h);
 		b.destroy(h);
@@ -507,7 +617,7 @@ export class Heap {
 			pieces.push(piece);
 			previous = piece;
 		}
-		if (this.params.coalescing !== 'immediate') return;
+		if (!this.immediate) return;
 		for (const piece of pieces) if (b.isAlive(piece) && b.isFree(piece)) this.mergeBuddies(piece);
 	}
 

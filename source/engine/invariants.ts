@@ -143,7 +143,7 @@ function checkIndex(heap: Heap, recount: Recount): string | undefined {
 		const missing = seen.indexOf(1);
 		return `${heap.strategy.name} is missing ${describe(heap, missing)}`;
 	}
-	return undefined;
+	return heap.strategy.structureProblem?.();
 }
 
 /** The heap map's used and leaked bytes per cell agree with the blocks. */

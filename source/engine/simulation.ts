@@ -79,6 +79,8 @@ export class Simulation {
 	private lastPlacedEvent = -2;
 	/** Every admission check in order: Flink's budgets, then the partition. */
 	private readonly checks: AdmissionChain;
+	/** Event number of the next metrics sample (a multiple of `sampleEvery`). */
+	private nextSample = 0;
 
 	constructor(readonly source: WorkloadSource, options: Omit<SimulationOptions, 'source'>) {
 		this.params = {...options.params};
@@ -86,7 +88,7 @@ export class Simulation {
 		this.now = options.now ?? (() => 0);
 		this.batch = new EventBatch(options.batchSize ?? 8192);
 		// 64k rows (3.5 MB) up front: growing the table and every side table with it costs more than it saves.
-		this.blocks = new BlockTable(options.initialBlocks ?? 1 << 16);
+		this.blocks = new BlockTable(options.initialBlocks ?? 1 << 12);
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
 		this.reclamation = new Reclamation(this, this.now);
@@ -268,11 +270,17 @@ export class Simulation {
 		if (this.eventNumber >= this.reclamation.nextCheck) this.reclamation.periodic();
 		const tuner = this.tuner;
 		if (this.eventNumber >= tuner.due || this.heap.top > tuner.top || this.metrics.failures > tuner.failures) tuner.look();
-		if (this.eventNumber % this.params.sampleEvery === 0) this.metrics.sample(this.heap);
+		if (this.eventNumber >= this.nextSample) this.sampleMetrics();
 		if (this.params.check) {
 			const problem = checkHeapInvariants(this.heap);
 			if (problem) throw new Error(`invariant broken after event ${this.eventNumber} (line ${this.currentLine}): ${problem}`);
 		}
+	}
+
+	private sampleMetrics(): void {
+		const every = this.params.sampleEvery;
+		if (this.eventNumber % every === 0) this.metrics.sample(this.heap);
+		this.nextSample = (Math.floor(this.eventNumber / every) + 1) * every;
 	}
 
 	private allocate(id: number, size: number, site: number, owner: number): void {
@@ -284,8 +292,11 @@ export class Simulation {
 			return;
 		}
 		if (this.tuner.watching) this.tuner.requested(size);
-		const verdict = this.checks.admit(id, size, site, owner);
-		if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
+		// Owner 0 is outside every partition: without a budget in front, nothing needs asking.
+		if (owner !== 0 || this.admission !== undefined) {
+			const verdict = this.checks.admit(id, size, site, owner);
+			if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
+		}
 		let h = this.heap.allocate(size, site, owner);
 		if (h === none) {
 			const recent = this.lastPlacedEvent >= this.eventNumber - 1 ? this.lastPlaced : none;
@@ -329,7 +340,7 @@ export class Simulation {
 	private free(id: number): void {
 		const m = this.metrics;
 		m.frees++;
-		this.checks.release(id);
+		if (this.admission !== undefined || this.partition.holding) this.checks.release(id);
 		const h = this.ids.get(id);
 		if (h === failedId) {
 			this.ids.delete(id);

@@ -39,6 +39,53 @@ describe('the address tree', () => {
 					expect(tree.firstFitFrom(from, size)).toBe(fromHere ?? none);
 					const holder = inOrder.find(x => blocks.addr[x]! <= from && from < blocks.addr[x]! + blocks.size[x]!);
 					expect(tree.containing(from)).toBe(holder ?? none);
+					expect(tree.structureHolds()).toBe(true);
+					const largestSize = Math.max(-1, ...inOrder.map(x => blocks.size[x]!));
+					expect(tree.largest()).toBe(inOrder.find(x => blocks.size[x] === largestSize) ?? none);
+				}
+			}),
+		);
+	});
+
+	it('keeps its order and maxima when a block is replaced in place or grows', () => {
+		// Blocks 0..n-1 sit 4096 apart; a replacement is a fresh block inside the old one's range
+		// (the rest of a front split), a growth enlarges a block up to the next one's address.
+		const ops = fc.array(fc.record({kind: fc.constantFrom('toggle', 'split', 'grow'), pick: fc.nat(), amount: fc.integer({min: 1, max: 4000})}), {
+			maxLength: 200,
+		});
+		fc.assert(
+			fc.property(sizes, ops, (blockSizes, script) => {
+				const blocks = table(blockSizes.map(s => Math.min(s, 2048)));
+				const tree = new AddressTree(blocks);
+				// Which block currently holds each slot's place in the tree (or none).
+				const slot = blockSizes.map(() => none);
+				for (const {kind, pick, amount} of script) {
+					const i = pick % blockSizes.length;
+					const h = slot[i]!;
+					if (kind === 'toggle') {
+						if (h === none) {
+							const fresh = blocks.create(i * 4096, Math.min(blockSizes[i]!, 2048), BlockFlag.free);
+							tree.insert(fresh);
+							slot[i] = fresh;
+						} else {
+							tree.remove(h);
+							blocks.destroy(h);
+							slot[i] = none;
+						}
+					} else if (h !== none && kind === 'split' && blocks.size[h]! > 1) {
+						const cut = 1 + (amount % (blocks.size[h]! - 1));
+						const rest = blocks.create(blocks.addr[h]! + cut, blocks.size[h]! - cut, BlockFlag.free);
+						tree.replace(h, rest);
+						blocks.destroy(h);
+						slot[i] = rest;
+					} else if (h !== none && kind === 'grow') {
+						blocks.size[h] = Math.min(blocks.size[h]! + amount, (i + 1) * 4096 - blocks.addr[h]!);
+						tree.resized(h);
+					}
+					const inOrder = slot.filter(x => x !== none);
+					expect(tree.handles()).toEqual(inOrder);
+					expect(tree.structureHolds()).toBe(true);
+					expect(tree.firstFit(amount)).toBe(inOrder.find(x => blocks.size[x]! >= amount) ?? none);
 				}
 			}),
 		);
@@ -77,6 +124,7 @@ describe('the size tree', () => {
 					expect(tree.smallestFitting(request)).toBe(ordered.find(x => blocks.size[x]! >= request) ?? none);
 					const top = ordered.length === 0 ? 0 : blocks.size[ordered[ordered.length - 1]!]!;
 					expect(tree.largest()).toBe(ordered.find(x => blocks.size[x] === top) ?? none);
+					expect(tree.structureHolds()).toBe(true);
 				}
 			}),
 		);
@@ -103,6 +151,29 @@ describe('size-class lists', () => {
 		expect(lists.firstInClass(1, 50)).toBe(none);
 		expect(lists.headAbove(1)).toBe(3);
 		expect(lists.headAbove(lists.classFor(5000))).toBe(none);
+	});
+
+	it('know their largest block as blocks come and go, like a scan', () => {
+		fc.assert(
+			fc.property(sizes, steps, (blockSizes, script) => {
+				const blocks = table(blockSizes);
+				const lists = new SizeClassLists(blocks, [16, 64, 256]);
+				const member = new Set<number>();
+				for (const {pick} of script) {
+					const h = pick % blockSizes.length;
+					if (member.has(h)) {
+						lists.remove(h);
+						member.delete(h);
+					} else {
+						lists.insert(h);
+						member.add(h);
+					}
+					const largest = lists.largest();
+					const top = Math.max(-1, ...[...member].map(x => blocks.size[x]!));
+					expect(largest === none ? -1 : blocks.size[largest]).toBe(top);
+				}
+			}),
+		);
 	});
 
 	it('keep track of whether a class can hold a request as a larger block comes and goes', () => {

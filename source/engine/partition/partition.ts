@@ -62,6 +62,11 @@ export class Partition implements Admission {
 		host.events.on('repair', () => this.reconcile());
 	}
 
+	/** Some id is charged to an owner (so a free may have something to credit). */
+	get holding(): boolean {
+		return this.bytes.size > 0;
+	}
+
 	/** Quotas were given (`--quota` or `--owners`): static and elastic have something to enforce. */
 	get hasQuotas(): boolean {
 		return this.quotaTotal > 0;

@@ -15,6 +15,11 @@ export class AddressTree extends FreeBlockTreap {
 		return this.blocks.addr[a]! < this.blocks.addr[b]!;
 	}
 
+	/** The largest block (lowest address among equals), or -1: the first that fits the largest size. */
+	largest(): number {
+		return this.root === none ? none : this.leftmostFitting(this.root, this.maxSize[this.root]!);
+	}
+
 	/** The lowest-address block of at least `size` bytes, or -1. */
 	firstFit(size: number): number {
 		return this.leftmostFitting(this.root, size);
@@ -44,7 +49,8 @@ export class AddressTree extends FreeBlockTreap {
 			const l = this.left[t]!;
 			if (l !== none && this.maxSize[l]! >= size) t = l;
 			else if (blockSize[t]! >= size) return t;
-			else t = this.right[t]!;
+			// Unreachable while the maxima hold; a broken maximum must end the search, not spin on -1.
+			else if ((t = this.right[t]!) === none) return none;
 		}
 	}
 

@@ -14,6 +14,7 @@ export const bestFit: StrategyDescriptor = {
 			findFit: size => tree.smallestFitting(size),
 			clear: () => tree.clear(),
 			handles: () => tree.handles(),
+			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
 		};
 	},

@@ -14,6 +14,10 @@ export const firstFit: StrategyDescriptor = {
 			findFit: size => tree.firstFit(size),
 			clear: () => tree.clear(),
 			handles: () => tree.handles(),
+			structureProblem: () => tree.structureProblem(),
+			largest: () => tree.largest(),
+			replaced: (old, by) => tree.replace(old, by),
+			resized: h => tree.resized(h),
 		};
 	},
 };

@@ -33,6 +33,10 @@ export const nextFit: StrategyDescriptor = {
 				rover = 0;
 			},
 			handles: () => tree.handles(),
+			structureProblem: () => tree.structureProblem(),
+			largest: () => tree.largest(),
+			replaced: (old, by) => tree.replace(old, by),
+			resized: h => tree.resized(h),
 		};
 	},
 };

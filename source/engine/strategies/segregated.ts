@@ -32,6 +32,7 @@ export const segregated: StrategyDescriptor = {
 			},
 			clear: () => lists.clear(),
 			handles: () => lists.handles(),
+			largest: () => lists.largest(),
 		};
 	},
 };

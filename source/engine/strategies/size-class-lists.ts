@@ -7,6 +7,9 @@ export const defaultSizeClasses: readonly number[] = [
 	16, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 2048, 4096, 8192, 16384, 32768, 65536,
 ];
 
+/** Sizes up to this many bytes find their class in a table. */
+const directSizes = 4096;
+
 /**
  * One doubly linked free list per size class (class i holds sizes in (bound[i-1], bound[i]]), linked
  * through typed arrays indexed by handle, and a bitmap of the non-empty classes so that "the next class
@@ -20,6 +23,10 @@ export class SizeClassLists {
 	private next: Int32Array;
 	private prev: Int32Array;
 	private classOf: Int32Array;
+	/** The class of every size up to `directSizes`, looked up instead of searched (most requests are small). */
+	private readonly smallClass: Uint8Array;
+	/** The largest block, kept until it leaves (then `unknown` until `largest()` scans the top class). */
+	private largestKnown = none;
 	count = 0;
 
 	constructor(
@@ -33,6 +40,11 @@ export class SizeClassLists {
 		this.next = new Int32Array(blocks.capacity);
 		this.prev = new Int32Array(blocks.capacity);
 		this.classOf = new Int32Array(blocks.capacity);
+		this.smallClass = new Uint8Array(directSizes + 1);
+		for (let size = 0, c = 0; size <= directSizes; size++) {
+			while (this.bounds[c]! < size) c++;
+			this.smallClass[size] = c;
+		}
 		blocks.onGrow(capacity => {
 			this.next = growInt(this.next, capacity);
 			this.prev = growInt(this.prev, capacity);
@@ -42,6 +54,7 @@ export class SizeClassLists {
 
 	/** The class of a block of `size` bytes: the first whose upper bound is at least `size`. */
 	classFor(size: number): number {
+		if (size <= directSizes && this.bounds.length <= 256) return this.smallClass[Math.ceil(size)]!;
 		let lo = 0;
 		let hi = this.bounds.length - 1;
 		while (lo < hi) {
@@ -63,6 +76,8 @@ export class SizeClassLists {
 		this.heads[c] = h;
 		this.classOf[h] = c;
 		this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! | (1 << (c & 31))) >>> 0;
+		const known = this.largestKnown;
+		if (known !== unknown && (known === none || size > this.blocks.size[known]!)) this.largestKnown = h;
 		this.count++;
 	}
 
@@ -75,7 +90,24 @@ export class SizeClassLists {
 		if (n !== none) this.prev[n] = p;
 		this.limits.removed(c, this.blocks.size[h]!, this.heads[c] === none);
 		if (this.heads[c] === none) this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! & ~(1 << (c & 31))) >>> 0;
+		if (h === this.largestKnown) this.largestKnown = unknown;
 		this.count--;
+	}
+
+	/** The largest free block, -1 when empty: remembered, else found in the highest non-empty class. */
+	largest(): number {
+		if (this.largestKnown !== unknown) return this.largestKnown;
+		let best = none;
+		for (let word = this.nonEmpty.length - 1; word >= 0 && best === none; word--) {
+			const bits = this.nonEmpty[word]!;
+			if (bits === 0) continue;
+			const c = word * 32 + 31 - Math.clz32(bits);
+			for (let h = this.heads[c]!; h !== none; h = this.next[h]!) {
+				if (best === none || this.blocks.size[h]! > this.blocks.size[best]!) best = h;
+			}
+		}
+		this.largestKnown = best;
+		return best;
 	}
 
 	/**
@@ -107,6 +139,7 @@ export class SizeClassLists {
 		this.heads.fill(none);
 		this.nonEmpty.fill(0);
 		this.limits.clear();
+		this.largestKnown = none;
 		this.count = 0;
 	}
 
@@ -124,6 +157,9 @@ export class SizeClassLists {
 		return result;
 	}
 }
+
+/** largestKnown's "not known": distinct from none, which means known to be empty. */
+const unknown = -2;
 
 function lowMask(bits: number): number {
 	return bits === 0 ? 0 : (1 << bits) - 1;

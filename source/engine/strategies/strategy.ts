@@ -31,6 +31,16 @@ export interface PlacementStrategy {
 	 * block once, not twice.
 	 */
 	largest?(): number;
+	/**
+	 * For indexes ordered by address: free block `by` replaces `old` at the same place in address order
+	 * (the rest of a split block, or a freed block that absorbed its free successor). The heap uses this
+	 * and `resized` instead of a removal and an insertion when a strategy has both.
+	 */
+	replaced?(old: number, by: number): void;
+	/** For indexes ordered by address: free block `h` grew (it absorbed its freed successor); its address is unchanged. */
+	resized?(h: number): void;
+	/** What is wrong inside the index's own structure (links, subtree maxima), for the invariant checker. */
+	structureProblem?(): string | undefined;
 	/** Called by the heap when a block it is about to place came from `findFit` (next-fit moves its rover). */
 	placed?(h: number): void;
 }

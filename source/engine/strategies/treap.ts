@@ -10,20 +10,27 @@ import {type BlockTable, growFloat, growInt, none} from '../blocks.js';
  * largest block size of its subtree, which lets an address-ordered search skip a whole subtree where
  * nothing fits; a size-ordered tree has no use for it and skips that upkeep (it costs cache misses).
  *
+ * Every node knows its parent, and insert and remove are loops, not recursions: a removal needs no
+ * search by key at all (the node is joined out where it stands, an expected O(1) merge), and an
+ * insertion compares keys only on its way down. The heap inserts and removes on every split and merge,
+ * so these two paths are most of what a tree strategy costs.
+ *
  * Contract (the heap's, see strategy.ts): a block's address and size do not change while it is in the
- * tree, so a removal can find it again by its key.
+ * tree, so the key order the tree was built with still holds.
  */
 export abstract class FreeBlockTreap {
 	count = 0;
 	protected root = none;
 	protected left: Int32Array;
 	protected right: Int32Array;
+	protected parent: Int32Array;
 	protected priority: Int32Array;
 	/** The largest blocks.size in the subtree rooted at each node. */
 	protected maxSize: Float64Array;
-	// split() hands back two roots; fields avoid allocating a pair per call.
-	private splitLow = none;
-	private splitHigh = none;
+	/** 1 while the handle is in the tree: removing a stranger would corrupt the links, so it is refused. */
+	private member: Uint8Array;
+	/** Nodes whose subtree changed during a split or merge, bottom-most last: their maxSize is refreshed in reverse. */
+	private spine = new Int32Array(64);
 
 	constructor(
 		protected readonly blocks: BlockTable,
@@ -31,11 +38,17 @@ export abstract class FreeBlockTreap {
 	) {
 		this.left = new Int32Array(blocks.capacity);
 		this.right = new Int32Array(blocks.capacity);
+		this.parent = new Int32Array(blocks.capacity);
 		this.priority = new Int32Array(blocks.capacity);
 		this.maxSize = new Float64Array(blocks.capacity);
+		this.member = new Uint8Array(blocks.capacity);
 		blocks.onGrow(capacity => {
+			const member = new Uint8Array(capacity);
+			member.set(this.member);
+			this.member = member;
 			this.left = growInt(this.left, capacity);
 			this.right = growInt(this.right, capacity);
+			this.parent = growInt(this.parent, capacity);
 			this.priority = growInt(this.priority, capacity);
 			this.maxSize = growFloat(this.maxSize, capacity);
 		});
@@ -45,20 +58,86 @@ export abstract class FreeBlockTreap {
 	protected abstract precedes(a: number, b: number): boolean;
 
 	insert(h: number): void {
-		this.left[h] = none;
-		this.right[h] = none;
-		this.priority[h] = hashHandle(h);
-		this.maxSize[h] = this.blocks.size[h]!;
-		this.root = this.insertInto(this.root, h);
+		const left = this.left;
+		const right = this.right;
+		const priority = this.priority;
+		const maxSize = this.maxSize;
+		const size = this.blocks.size[h]!;
+		const rank = hashHandle(h);
+		priority[h] = rank;
+		maxSize[h] = size;
+		this.member[h] = 1;
+		// Down from the root while the nodes outrank h; the subtree under each only gains h.
+		let above = none;
+		let t = this.root;
+		let onLeft = false;
+		while (t !== none && priority[t]! >= rank) {
+			if (this.augmented && size > maxSize[t]!) maxSize[t] = size;
+			above = t;
+			onLeft = this.precedes(h, t);
+			t = onLeft ? left[t]! : right[t]!;
+		}
+		this.split(t, h);
+		this.parent[h] = above;
+		if (above === none) this.root = h;
+		else if (onLeft) left[above] = h;
+		else right[above] = h;
 		this.count++;
 	}
 
 	remove(h: number): void {
-		this.root = this.removeFrom(this.root, h);
+		if (this.member[h] !== 1) throw new Error(`free block ${h} is not in the tree`);
+		this.member[h] = 0;
+		const above = this.parent[h]!;
+		const joined = this.merge(this.left[h]!, this.right[h]!);
+		if (joined !== none) this.parent[joined] = above;
+		if (above === none) this.root = joined;
+		else if (this.left[above] === h) this.left[above] = joined;
+		else this.right[above] = joined;
+		this.left[h] = none;
+		this.right[h] = none;
+		this.parent[h] = none;
 		this.count--;
+		// The ancestors lost h: their maxima can only fall.
+		if (this.augmented && above !== none) this.refreshFrom(above);
+	}
+
+	/**
+	 * Block `by` takes the place of `old`, which leaves: valid only when `by` sorts exactly where `old`
+	 * did (in an address tree, the rest of a block split at its front, or a freed block that absorbed
+	 * the free block after it). Expected O(1) instead of a removal and an insertion.
+	 */
+	replace(old: number, by: number): void {
+		if (this.member[old] !== 1) throw new Error(`free block ${old} is not in the tree`);
+		const l = this.left[old]!;
+		const r = this.right[old]!;
+		const above = this.parent[old]!;
+		this.member[old] = 0;
+		this.member[by] = 1;
+		this.left[by] = l;
+		this.right[by] = r;
+		this.parent[by] = above;
+		this.priority[by] = this.priority[old]!;
+		// What the ancestors were computed from: refreshing stops where a maximum is unchanged.
+		this.maxSize[by] = this.maxSize[old]!;
+		if (l !== none) this.parent[l] = by;
+		if (r !== none) this.parent[r] = by;
+		if (above === none) this.root = by;
+		else if (this.left[above] === old) this.left[above] = by;
+		else this.right[above] = by;
+		this.left[old] = none;
+		this.right[old] = none;
+		this.parent[old] = none;
+		if (this.augmented) this.refreshFrom(by);
+	}
+
+	/** Block `h`, in the tree, changed size but not its place in the key order (an address tree's block grew). */
+	resized(h: number): void {
+		if (this.augmented) this.refreshFrom(h);
 	}
 
 	clear(): void {
+		this.member.fill(0);
 		this.root = none;
 		this.count = 0;
 	}
@@ -80,67 +159,117 @@ export abstract class FreeBlockTreap {
 		return result;
 	}
 
-	private insertInto(t: number, h: number): number {
-		if (t === none) return h;
-		if (this.priority[h]! > this.priority[t]!) {
-			this.split(t, h);
-			this.left[h] = this.splitLow;
-			this.right[h] = this.splitHigh;
+	/** What breaks the tree's structure, or undefined: the invariant checker runs this after every event under --check. */
+	structureProblem(): string | undefined {
+		return this.structureHolds() ? undefined : 'a tree node disagrees with its parent link or its subtree maximum';
+	}
+
+	/** Every node's parent agrees with its children and, when augmented, its maximum with its subtree. */
+	structureHolds(): boolean {
+		if (this.root !== none && this.parent[this.root] !== none) return false;
+		const stack = this.root === none ? [] : [this.root];
+		while (stack.length > 0) {
+			const t = stack.pop()!;
+			let max = this.blocks.size[t]!;
+			for (const child of [this.left[t]!, this.right[t]!]) {
+				if (child === none) continue;
+				if (this.parent[child] !== t) return false;
+				if (this.maxSize[child]! > max) max = this.maxSize[child]!;
+				stack.push(child);
+			}
+			if (this.augmented && this.maxSize[t] !== max) return false;
+		}
+		return true;
+	}
+
+	/** Cut subtree `t` around key `h`: the nodes before it become h's left subtree, the rest its right. */
+	private split(t: number, h: number): void {
+		const left = this.left;
+		const right = this.right;
+		const parent = this.parent;
+		// The next node of each side hangs under the last one taken for that side (h itself at first).
+		let lowTail = h;
+		let lowOnRight = false;
+		let highTail = h;
+		let highOnLeft = false;
+		let depth = 0;
+		while (t !== none) {
+			if (this.augmented) this.remember(depth++, t);
+			if (this.precedes(t, h)) {
+				if (lowOnRight) right[lowTail] = t;
+				else left[lowTail] = t;
+				parent[t] = lowTail;
+				lowTail = t;
+				lowOnRight = true;
+				t = right[t]!;
+			} else {
+				if (highOnLeft) left[highTail] = t;
+				else right[highTail] = t;
+				parent[t] = highTail;
+				highTail = t;
+				highOnLeft = true;
+				t = left[t]!;
+			}
+		}
+		if (lowOnRight) right[lowTail] = none;
+		else left[lowTail] = none;
+		if (highOnLeft) left[highTail] = none;
+		else right[highTail] = none;
+		if (this.augmented) {
+			while (depth > 0) this.pull(this.spine[--depth]!);
 			this.pull(h);
-			return h;
-		}
-		if (this.precedes(h, t)) this.left[t] = this.insertInto(this.left[t]!, h);
-		else this.right[t] = this.insertInto(this.right[t]!, h);
-		// The subtree only gained h, so its maximum can only rise to h's size.
-		if (this.augmented && this.maxSize[h]! > this.maxSize[t]!) this.maxSize[t] = this.maxSize[h]!;
-		return t;
-	}
-
-	private removeFrom(t: number, h: number): number {
-		if (t === none) throw new Error(`free block ${h} is not in the tree (was its address or size changed?)`);
-		if (t === h) return this.merge(this.left[h]!, this.right[h]!);
-		if (this.precedes(h, t)) this.left[t] = this.removeFrom(this.left[t]!, h);
-		else this.right[t] = this.removeFrom(this.right[t]!, h);
-		this.pull(t);
-		return t;
-	}
-
-	/** Cut subtree t into the nodes before `key` (splitLow) and the rest (splitHigh). */
-	private split(t: number, key: number): void {
-		if (t === none) {
-			this.splitLow = none;
-			this.splitHigh = none;
-			return;
-		}
-		if (this.precedes(t, key)) {
-			this.split(this.right[t]!, key);
-			this.right[t] = this.splitLow;
-			this.pull(t);
-			this.splitLow = t;
-		} else {
-			this.split(this.left[t]!, key);
-			this.left[t] = this.splitHigh;
-			this.pull(t);
-			this.splitHigh = t;
 		}
 	}
 
-	/** Join two subtrees where every key of `a` precedes every key of `b`. */
+	/** Join two subtrees where every key of `a` precedes every key of `b`; returns the new root. */
 	private merge(a: number, b: number): number {
 		if (a === none) return b;
 		if (b === none) return a;
-		if (this.priority[a]! > this.priority[b]!) {
-			this.right[a] = this.merge(this.right[a]!, b);
-			this.pull(a);
-			return a;
+		const left = this.left;
+		const right = this.right;
+		const parent = this.parent;
+		const priority = this.priority;
+		let root = none;
+		// Where the next winner hangs: under `tail`, on its right when it came from `a`'s side.
+		let tail = none;
+		let tailOnRight = false;
+		let depth = 0;
+		while (a !== none && b !== none) {
+			const fromA = priority[a]! > priority[b]!;
+			const winner = fromA ? a : b;
+			if (tail === none) root = winner;
+			else if (tailOnRight) right[tail] = winner;
+			else left[tail] = winner;
+			parent[winner] = tail;
+			if (this.augmented) this.remember(depth++, winner);
+			tail = winner;
+			tailOnRight = fromA;
+			if (fromA) a = right[a]!;
+			else b = left[b]!;
 		}
-		this.left[b] = this.merge(a, this.left[b]!);
-		this.pull(b);
-		return b;
+		const rest = a !== none ? a : b;
+		if (tailOnRight) right[tail] = rest;
+		else left[tail] = rest;
+		if (rest !== none) parent[rest] = tail;
+		if (this.augmented) while (depth > 0) this.pull(this.spine[--depth]!);
+		return root;
+	}
+
+	/** Recompute maxima from `t` up, stopping at the first node whose maximum did not change. */
+	private refreshFrom(t: number): void {
+		for (; t !== none; t = this.parent[t]!) {
+			const before = this.maxSize[t]!;
+			this.pull(t);
+			if (this.maxSize[t] === before) return;
+		}
+	}
+
+	private remember(depth: number, t: number): void {
+		if (depth === this.spine.length) this.spine = growInt(this.spine, depth * 2);
+		this.spine[depth] = t;
 	}
 
 	private pull(t: number): void {
-		if (!this.augmented) return;
 		let max = this.blocks.size[t]!;
 		const l = this.left[t]!;
 		const r = this.right[t]!;

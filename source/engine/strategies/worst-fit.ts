@@ -21,6 +21,7 @@ export const worstFit: StrategyDescriptor = {
 			},
 			clear: () => tree.clear(),
 			handles: () => tree.handles(),
+			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
 		};
 	},
