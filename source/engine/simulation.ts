@@ -88,7 +88,7 @@ export class Simulation {
 		this.now = options.now ?? (() => 0);
 		this.batch = new EventBatch(options.batchSize ?? 8192);
 		// 64k rows (3.5 MB) up front: growing the table and every side table with it costs more than it saves.
-		this.blocks = new BlockTable(options.initialBlocks ?? 1 << 12);
+		this.blocks = new BlockTable(options.initialBlocks ?? 1 << 16);
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
 		this.reclamation = new Reclamation(this, this.now);
