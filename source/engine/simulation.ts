@@ -377,7 +377,7 @@ export class Simulation {
 		m.reallocs++;
 		const before = this.blocks.request[h]!;
 		if (this.tuner.watching) this.tuner.requested(size);
-		const refused = this.partition.resize(id, size);
+		const refused = this.partition.holding ? this.partition.resize(id, size) : undefined;
 		if (refused !== undefined) {
 			m.failure(size, this.eventNumber, this.currentLine, refused);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine, reason: refused});
