@@ -142,8 +142,12 @@ export class ValgrindParser implements LineParser {
 
 	private free(address: number, line: number, batch: EventBatch): void {
 		const id = this.idByAddress.get(address);
-		// free(NULL) is a no-op; an unknown address is an invalid free, which valgrind reports and ignores too.
-		if (id === undefined) return;
+		if (id === undefined) {
+			// free(NULL) is a no-op. Any other unknown address is an invalid free (valgrind reports it and
+			// goes on): it reaches the engine under an id no allocation has, so it is counted, not lost.
+			if (address > 0) batch.push(Op.free, this.nextId++, 0, noName, noName, line);
+			return;
+		}
 		this.idByAddress.delete(address);
 		batch.push(Op.free, id, 0, noName, noName, line);
 	}
