@@ -95,6 +95,8 @@ class CellLayer {
 	private readonly whole: Float64Array;
 	private readonly folded: Float64Array;
 	private stale = false;
+	/** Nothing added since the last clear (leaked and moved bytes usually): halving has nothing to merge. */
+	private empty = true;
 
 	constructor(private readonly count: number) {
 		this.edges = new Float64Array(count);
@@ -117,6 +119,7 @@ class CellLayer {
 			}
 		}
 		this.stale = true;
+		this.empty = false;
 	}
 
 	cells(cellBytes: number): Float64Array {
@@ -132,6 +135,7 @@ class CellLayer {
 
 	/** Merge neighbouring cells pairwise as the cell size doubles from `cellBytes`. */
 	halve(cellBytes: number): void {
+		if (this.empty) return;
 		const cells = this.cells(cellBytes);
 		const half = this.count / 2;
 		for (let i = 0; i < half; i++) this.edges[i] = cells[2 * i]! + cells[2 * i + 1]!;
@@ -145,5 +149,6 @@ class CellLayer {
 		this.whole.fill(0);
 		this.folded.fill(0);
 		this.stale = false;
+		this.empty = true;
 	}
 }
