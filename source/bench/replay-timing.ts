@@ -26,8 +26,13 @@ export function timeReplay(
 	const started = performance.now();
 	// V8 reaches its optimising tier only after millions of calls: a short trace is replayed until at
 	// least `warmupEvents` events have gone by before any run is timed.
-	const warmup = Math.max(options.warmup, Math.ceil((options.warmupEvents ?? 0) / Math.max(1, source.length)));
+	let warmup = Math.max(options.warmup, Math.ceil((options.warmupEvents ?? 0) / Math.max(1, source.length)));
 	for (let run = 0; run < warmup + options.runs; run++) {
+		// A trace of a dozen events would need tens of thousands of fresh simulations to warm up: half the
+		// budget is the most warm-up any cell gets.
+		if (run < warmup && run >= options.warmup && options.budgetMs !== undefined && performance.now() - started > options.budgetMs / 2) {
+			warmup = run;
+		}
 		const sim = new Simulation(source.rewind(), {params, batchSize: 1 << 16});
 		const t0 = performance.now();
 		while (sim.stepSync(1 << 16) > 0);

@@ -6,7 +6,13 @@
  *   and then draws no frames at all. A user who opens the dashboard in a real terminal should see it
  *   even inside such an environment, so when both stdin and stdout are terminals those variables are
  *   hidden from Ink (remembered in MEMSIM_CI for anything of ours that wants to know).
+ * - A reader that stops early (`memsim strategies | head -1`) closes the pipe: that is the end of the
+ *   output, not an error to print with a stack trace.
+ * - Ink's output step is swapped for a faster one with the same output (see ui/render/output-hook.ts);
+ *   the swap happens when Ink is resolved, so it must be installed before the first import of Ink.
  */
+import {installFastOutput} from '../ui/render/output-hook.js';
+
 process.env['NODE_ENV'] ??= 'production';
 
 if (process.stdout.isTTY === true && process.stdin.isTTY === true) {
@@ -15,4 +21,11 @@ if (process.stdout.isTTY === true && process.stdin.isTTY === true) {
 	for (const key of ciKeys) delete process.env[key];
 }
 
-export {};
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
+}
+
+installFastOutput();

@@ -12,6 +12,7 @@ import type {SyncWorkloadSource} from '../engine/workload-source.js';
 import {App} from './app.js';
 import {ColorContext} from './components/color.js';
 import {TerminalSize} from './hooks/terminal-size.js';
+import {fastOutputStats} from './render/fast-output.js';
 import {DashboardStore} from './store/dashboard-store.js';
 import {maxSpeed} from './store/speed.js';
 
@@ -98,41 +99,79 @@ function percentile(sorted: readonly number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
+/** Frame times in milliseconds of wall-clock time. */
+export interface FrameTimes {
+	readonly medianMs: number;
+	readonly p95Ms: number;
+	/** Median of Ink's output stage alone: walking the laid-out tree, placing every written character on a grid, joining the grid into styled lines. */
+	readonly inkOutputMs: number;
+	/** Median time Ink takes to write an empty frame of the same size: the floor under any frame. */
+	readonly blankMs: number;
+	/** Whose output step drew the frames (ui/render/output-hook.ts), and how many of ours it handed to Ink's. */
+	readonly outputStep: 'memsim' | 'ink';
+	readonly outputFallbacks: number;
+}
+
 /**
  * Frame cost of the dashboard off-screen: a simulation holding `liveBlocks` live blocks, the full
  * App rendered by Ink into a terminal of the given size, and a frame (snapshot, React, Ink's layout
- * and output) timed after each batch of churn. `memsim bench --ui` prints the median. `blankMs` is
- * what Ink alone spends on an empty frame of the same size, for scale: its output stage builds an
- * object per terminal cell every frame, so a frame can never cost less than that.
+ * and output) timed after each batch of churn. `blankMs` is what Ink alone spends on an empty frame
+ * of the same size, for scale. Ink 6's own output stage builds an object per terminal cell and joins
+ * them back into styled lines every frame (about 10 ms at 200x60); the CLI replaces it with ours
+ * (ui/render/fast-output.ts), and `outputStep` says which one drew.
  */
-export async function benchFrames(options: BenchFrameOptions): Promise<{medianMs: number; p95Ms: number; blankMs: number}> {
+export async function benchFrames(options: BenchFrameOptions): Promise<FrameTimes> {
 	const capacity = Math.max(64 * 1024 * 1024, 2 ** Math.ceil(Math.log2(options.liveBlocks * 160)));
 	const sim = new Simulation(new FillThenChurn(options.liveBlocks), {params: {...defaultParams, capacity}, now: () => performance.now()});
 	while (sim.heap.usedBlocks < options.liveBlocks) sim.stepSync(65_536);
 	const store = new DashboardStore(sim, {readHost: null});
 	const stdout = new NullTerminal(options.columns, options.rows);
 	const terminal = new TerminalSize({columns: options.columns, rows: options.rows});
+	let outputMs = 0;
 	const instance = render(
 		<ColorContext.Provider value>
 			<App store={store} terminal={terminal} quit={() => {}} />
 		</ColorContext.Provider>,
-		{stdout: stdout as never, stdin: new NullInput() as never, patchConsole: false, exitOnCtrlC: false, maxFps: 1000},
+		{
+			stdout: stdout as never,
+			stdin: new NullInput() as never,
+			patchConsole: false,
+			exitOnCtrlC: false,
+			maxFps: 1000,
+			onRender: ({renderTime}) => {
+				outputMs += renderTime;
+			},
+		},
 	);
 	const times: number[] = [];
+	const outputTimes: number[] = [];
+	const fallbacksBefore = fastOutputStats()?.fallback ?? 0;
 	const warmup = 5;
 	for (let frame = 0; frame < options.frames + warmup; frame++) {
 		sim.stepSync(2000);
 		await new Promise(resolve => setTimeout(resolve, 2));
+		outputMs = 0;
 		const started = performance.now();
 		store.publish();
 		// React commits the new snapshot in a microtask and Ink draws in the commit: wait past both.
 		await new Promise(resolve => setImmediate(resolve));
-		if (frame >= warmup) times.push(performance.now() - started);
+		if (frame >= warmup) {
+			times.push(performance.now() - started);
+			outputTimes.push(outputMs);
+		}
 	}
 	instance.unmount();
 	store.stop();
 	times.sort((a, b) => a - b);
-	return {medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), blankMs: await blankFrameMs(options)};
+	outputTimes.sort((a, b) => a - b);
+	return {
+		medianMs: percentile(times, 0.5),
+		p95Ms: percentile(times, 0.95),
+		inkOutputMs: percentile(outputTimes, 0.5),
+		blankMs: await blankFrameMs(options),
+		outputStep: fastOutputStats() === undefined ? 'ink' : 'memsim',
+		outputFallbacks: (fastOutputStats()?.fallback ?? 0) - fallbacksBefore,
+	};
 }
 
 /** Ink's own cost of writing an empty frame of this size: the floor under any dashboard frame. */

@@ -2,6 +2,7 @@ import React from 'react';
 import {defaultParams, type SimulationParams} from '../../source/engine/params.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import {findGenerator} from '../../source/workloads/generators/registry.js';
+import {prepareFlinkRun} from '../../source/flink/sim/flink-run.js';
 import {App} from '../../source/ui/app.js';
 import {ColorContext} from '../../source/ui/components/color.js';
 import {TerminalSize} from '../../source/ui/hooks/terminal-size.js';
@@ -28,6 +29,15 @@ export function workloadSimulation(name = 'leaky', events = 200_000, params: Par
  * The whole dashboard on ink-testing-library at a given size, on a fake clock. The store's timer is
  * not started: each `frame()` is one tick, so tests decide when the simulation moves.
  */
+/** `memsim run --flink --workload flink-batch-sort`, as `createSimulation` builds it (default TaskManager). */
+export function flinkSimulation(): Simulation {
+	const source = findGenerator('flink-batch-sort')!.create({seed: 1, events: 200_000});
+	const flink = prepareFlinkRun(new Map(), undefined, source, defaultParams);
+	const sim = new Simulation(source, {params: flink.params, admission: flink.memory});
+	flink.attach(sim);
+	return sim;
+}
+
 export async function renderDashboard(sim: Simulation, columns = 120, rows = 40, color = false): Promise<DashboardHarness> {
 	const clock = {now: 0};
 	const store = new DashboardStore(sim, {now: () => clock.now, readHost: null});

@@ -1,22 +1,10 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {defaultParams} from '../../source/engine/params.js';
-import {Simulation} from '../../source/engine/simulation.js';
-import {prepareFlinkRun} from '../../source/flink/sim/flink-run.js';
-import {findGenerator} from '../../source/workloads/generators/registry.js';
-import {renderDashboard, workloadSimulation} from '../helpers/dashboard.js';
+import {flinkSimulation, renderDashboard, workloadSimulation} from '../helpers/dashboard.js';
 import {keys} from '../helpers/render-ink.js';
 
 afterEach(() => cleanup());
 
-/** `memsim run --flink --workload flink-batch-sort`, as `createSimulation` builds it (default TaskManager). */
-function flinkSimulation(): Simulation {
-	const source = findGenerator('flink-batch-sort')!.create({seed: 1, events: 200_000});
-	const flink = prepareFlinkRun(new Map(), undefined, source, defaultParams);
-	const sim = new Simulation(source, {params: flink.params, admission: flink.memory});
-	flink.attach(sim);
-	return sim;
-}
 
 const hasTitle = (screen: string, title: string) => new RegExp(`[─━] ${title} `).test(screen);
 

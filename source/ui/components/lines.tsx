@@ -1,7 +1,7 @@
 import {Transform} from 'ink';
 import React, {memo, useMemo} from 'react';
 import {useColor} from './color.js';
-import {fitLine, type Line, paint} from './spans.js';
+import {fitLine, type Line, paint, trimLine} from './spans.js';
 
 interface LinesProps {
 	readonly lines: readonly Line[];
@@ -32,7 +32,7 @@ function blankBlock(width: number, height: number): string {
 export const Lines = memo(function Lines({lines, width, height}: LinesProps) {
 	const color = useColor();
 	const rows = height ?? lines.length;
-	const painted = useMemo(() => lines.slice(0, rows).map(line => paint(fitLine(line, width), color)), [lines, rows, width, color]);
+	const painted = useMemo(() => lines.slice(0, rows).map(line => paint(trimLine(fitLine(line, width)), color)), [lines, rows, width, color]);
 	if (rows <= 0 || width <= 0) return null;
 	return <Transform transform={(_line: string, index: number) => painted[index] ?? ''}>{blankBlock(width, rows)}</Transform>;
 });

@@ -1,6 +1,8 @@
-import {Box, Text} from 'ink';
-import React, {memo, type ReactNode} from 'react';
+import {Box} from 'ink';
+import React, {memo, type ReactNode, useMemo} from 'react';
 import {tones, useColor} from './color.js';
+import {Lines} from './lines.js';
+import type {Line} from './spans.js';
 
 interface PaneFrameProps {
 	readonly title: string;
@@ -22,22 +24,30 @@ export function topBorder(title: string, width: number, note = '', focused = fal
 	return {left: `${corner}${line} `, title, middle: ` ${line.repeat(fill)}`, note: shownNote, right: `${shownNote ? line : ''}${end}`};
 }
 
-/** A bordered box with its title in the top border; a focused pane has a heavy border (and an accent colour). */
+/**
+ * A bordered box with its title in the top border; a focused pane has a heavy border (and an accent
+ * colour). The top border is drawn as one painted line (see `Lines`): as nested <Text>s Ink would
+ * measure its box-drawing characters with string-width on every frame.
+ */
 export const PaneFrame = memo(function PaneFrame({title, width, height, focused = false, note, children}: PaneFrameProps) {
 	const color = useColor();
 	const borderColor = focused && color ? tones.accent : undefined;
-	const top = topBorder(title, width, note, focused);
+	const top = useMemo((): Line[] => {
+		const parts = topBorder(title, width, note, focused);
+		const border = focused ? 'accent' : undefined;
+		return [
+			[
+				{text: parts.left, tone: border},
+				{text: parts.title, tone: border, bold: focused},
+				{text: parts.middle, tone: border},
+				{text: parts.note, tone: 'muted'},
+				{text: parts.right, tone: border},
+			],
+		];
+	}, [title, width, note, focused]);
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			<Text wrap="truncate">
-				<Text color={borderColor}>{top.left}</Text>
-				<Text bold={focused} color={borderColor}>
-					{top.title}
-				</Text>
-				<Text color={borderColor}>{top.middle}</Text>
-				<Text color={color ? tones.muted : undefined}>{top.note}</Text>
-				<Text color={borderColor}>{top.right}</Text>
-			</Text>
+			<Lines lines={top} width={width} />
 			<Box
 				borderStyle={focused ? 'bold' : 'round'}
 				borderTop={false}

@@ -51,6 +51,21 @@ export function fitLine(line: Line, width: number): Line {
 }
 
 /**
+ * The line without its trailing spaces. Nothing the dashboard paints has a background, so they are
+ * invisible; unwritten cells are blank anyway, and Ink tokenizes every character written, every frame.
+ */
+export function trimLine(line: Line): Line {
+	if (typeof line === 'string') return line.trimEnd();
+	let end = line.length;
+	while (end > 0 && line[end - 1]!.text.trimEnd() === '') end--;
+	if (end === 0) return '';
+	const last = line[end - 1]!;
+	const text = last.text.trimEnd();
+	if (end === line.length && text === last.text) return line;
+	return [...line.slice(0, end - 1), {...last, text}];
+}
+
+/**
  * A line as terminal text: SGR colour codes around each styled span, nothing when colour is off
  * (bold and dim stay: they are not colour). Spans are joined without resets between equal styles.
  */
