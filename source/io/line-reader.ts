@@ -1,3 +1,4 @@
+import {isAscii} from 'node:buffer';
 import {open, type FileHandle} from 'node:fs/promises';
 import {createGunzip} from 'node:zlib';
 import {pipeline, type Readable} from 'node:stream';
@@ -86,31 +87,44 @@ export class LineReader {
 	 */
 	async fill(): Promise<boolean> {
 		for (;;) {
-			if (this.ended) return false;
-			const bytes = await this.bytes.next();
-			let whole: Uint8Array;
-			if (bytes === undefined) {
-				this.ended = true;
-				whole = concat(this.rest);
-				this.rest = [];
-			} else {
-				// Split at the last newline byte, before decoding: a newline is never part of a multi-byte
-				// UTF-8 character, and each chunk then decodes to one flat string. (Joining a decoded
-				// remainder to the next chunk with `+` makes a rope string, and every charCodeAt on a
-				// rope is a slow path: it halved the parse speed.)
-				const cut = bytes.lastIndexOf(newline) + 1;
-				// The source may reuse its buffer, so whatever is kept for later is copied.
-				if (cut === 0) {
-					this.rest.push(bytes.slice());
-					continue; // no line ends in this chunk (a very long line): keep reading
-				}
-				this.rest.push(bytes.subarray(0, cut));
-				whole = concat(this.rest);
-				this.rest = cut < bytes.length ? [bytes.slice(cut)] : [];
-			}
-			this.text = this.decoder.decode(whole);
+			const whole = await this.wholeLines();
+			if (whole === undefined) return false;
+			// Most traces are pure ASCII, which reads as one byte a character without UTF-8 decoding.
+			this.text = isAscii(whole) ? Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString('latin1') : this.decoder.decode(whole);
 			this.pos = 0;
 			if (this.next()) return true;
+		}
+	}
+
+	/**
+	 * The next chunk of whole lines as bytes, undecoded, or undefined at the end: for pre-scans that
+	 * look for an ASCII word (Buffer's native search). Do not mix with `next`/`fill` on the same reader.
+	 */
+	async nextBytes(): Promise<Buffer | undefined> {
+		const whole = await this.wholeLines();
+		return whole === undefined ? undefined : Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength);
+	}
+
+	/** The next run of bytes that ends at a line end (or at the end of the file); undefined when nothing is left. */
+	private async wholeLines(): Promise<Uint8Array | undefined> {
+		for (;;) {
+			if (this.ended) return undefined;
+			const bytes = await this.bytes.next();
+			if (bytes === undefined) {
+				this.ended = true;
+				const whole = concat(this.rest);
+				this.rest = [];
+				return whole;
+			}
+			const cut = bytes.lastIndexOf(newline) + 1;
+			if (cut === 0) {
+				this.rest.push(bytes.slice());
+				continue; // no line ends in this chunk (a very long line): keep reading
+			}
+			this.rest.push(bytes.subarray(0, cut));
+			const whole = concat(this.rest);
+			this.rest = cut < bytes.length ? [bytes.slice(cut)] : [];
+			return whole;
 		}
 	}
 

@@ -11,7 +11,7 @@ import {PaneSlot} from './layouts/pane-slot.js';
 import {TooSmall} from './layouts/too-small.js';
 import {Footer} from './panes/footer.js';
 import {Header} from './panes/header.js';
-import {HelpOverlay} from './panes/help-overlay.js';
+import {type HelpGroup, HelpOverlay} from './panes/help-overlay.js';
 import type {DashboardStore} from './store/dashboard-store.js';
 
 interface AppProps {
@@ -22,10 +22,12 @@ interface AppProps {
 	readonly intercept?: KeyIntercept;
 	/** Shown at the start of the header: ● REC, REVIEW. */
 	readonly badge?: string;
+	/** The mode's own keys for the `?` overlay (review's seeking keys). */
+	readonly help?: HelpGroup;
 }
 
 /** Picks the layout for the terminal's size; the panes do the rest. */
-export function App({store, terminal, quit, intercept, badge}: AppProps) {
+export function App({store, terminal, quit, intercept, badge, help}: AppProps) {
 	const snapshot = useDashboard(store);
 	const {columns, rows} = useTerminalSize(terminal);
 	const layout = useMemo(() => layoutFor(columns, rows), [columns, rows]);
@@ -33,7 +35,7 @@ export function App({store, terminal, quit, intercept, badge}: AppProps) {
 	if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
 	const {ui} = snapshot;
 	let body;
-	if (ui.help) body = <HelpOverlay width={layout.body.width} height={layout.body.height} />;
+	if (ui.help) body = <HelpOverlay width={layout.body.width} height={layout.body.height} extra={help} />;
 	else if (ui.zoom) body = <PaneSlot id={ui.focus} rect={layout.body} snapshot={snapshot} />;
 	else if (layout.kind === 'full') body = <FullLayout layout={layout} snapshot={snapshot} />;
 	else body = <CompactLayout layout={layout} snapshot={snapshot} />;

@@ -202,22 +202,41 @@ export class MemtraceParser implements LineParser {
 }
 
 /**
- * Interns names read from a line, remembering the last one: traces repeat the same site over long
- * runs, and comparing in place is cheaper than slicing and hashing the name on every line.
+ * Interns names read from a line, remembering the most recent few: traces cycle through a handful of
+ * sites over long runs, and comparing in place is cheaper than slicing and hashing the name on every
+ * line (a single remembered name missed on every line of a trace that alternates two sites; hashing
+ * the characters first measured slower than these few comparisons).
  */
 class RecentName {
-	private last = '';
-	private lastIndex = noName;
+	private readonly recent: string[] = [];
+	private readonly indexes: number[] = [];
+	private next = 0;
 
 	constructor(private readonly names: Interner) {}
 
 	index(text: string, start: number, stop: number): number {
-		if (stop - start === this.last.length && text.startsWith(this.last, start)) return this.lastIndex;
-		this.last = text.slice(start, stop);
-		this.lastIndex = this.names.intern(this.last);
-		return this.lastIndex;
+		const length = stop - start;
+		const recent = this.recent;
+		for (let i = 0; i < recent.length; i++) {
+			const name = recent[i]!;
+			if (name.length === length && text.startsWith(name, start)) return this.indexes[i]!;
+		}
+		const name = text.slice(start, stop);
+		const index = this.names.intern(name);
+		// Replace round-robin: the list stays short enough that a miss costs little.
+		if (recent.length < recentNames) {
+			recent.push(name);
+			this.indexes.push(index);
+		} else {
+			recent[this.next] = name;
+			this.indexes[this.next] = index;
+			this.next = (this.next + 1) % recentNames;
+		}
+		return index;
 	}
 }
+
+const recentNames = 16;
 
 /**
  * True when the file holds any `ref` or `root` event: one streaming pass before replay, because
@@ -227,10 +246,10 @@ class RecentName {
 export async function memtraceHasGraph(file: string): Promise<boolean> {
 	const reader = await LineReader.open(file);
 	try {
-		// Whole chunks, not lines: the native substring search skips most of the text, so this
-		// pass costs little more than reading the file.
-		for (let text = await reader.nextChunk(); text !== undefined; text = await reader.nextChunk()) {
-			if (hasEventWord(text, 'ref') || hasEventWord(text, 'root')) return true;
+		// Bytes, not text: Buffer's native search skips most of the chunk and nothing is decoded, so
+		// this pass costs little more than reading the file.
+		for (let bytes = await reader.nextBytes(); bytes !== undefined; bytes = await reader.nextBytes()) {
+			if (hasEventWord(bytes, 'ref') || hasEventWord(bytes, 'root')) return true;
 		}
 		return false;
 	} finally {
@@ -238,14 +257,14 @@ export async function memtraceHasGraph(file: string): Promise<boolean> {
 	}
 }
 
-/** True when `word` starts an event somewhere in `text`: first on its line (after blanks) and a whole field. */
-function hasEventWord(text: string, word: string): boolean {
-	for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+/** True when `word` starts an event somewhere in `bytes`: first on its line (after blanks) and a whole field. */
+function hasEventWord(bytes: Buffer, word: string): boolean {
+	for (let at = bytes.indexOf(word); at >= 0; at = bytes.indexOf(word, at + 1)) {
 		let before = at - 1;
-		while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
-		if (before >= 0 && text.charCodeAt(before) !== 10 /* \n */) continue;
-		const after = text.charCodeAt(at + word.length); // NaN past the end
-		if (Number.isNaN(after) || isBlank(after) || after === 10 || after === 13) return true;
+		while (before >= 0 && isBlank(bytes[before]!)) before--;
+		if (before >= 0 && bytes[before] !== 10 /* \n */) continue;
+		const after = bytes[at + word.length]; // undefined past the end
+		if (after === undefined || isBlank(after) || after === 10 || after === 13) return true;
 	}
 	return false;
 }

@@ -77,6 +77,12 @@ describe('review mode (memsim replay in a terminal)', {timeout: 120_000}, () => 
 			await review.waitFor('review mode replays the recorded changes');
 			review.press('\u001B[H');
 			await review.waitFor(/\] #0 \/ #60,000 +0\.0%/);
+			// The help lists review's own keys next to the dashboard's, from the table the keys match on.
+			review.press('?');
+			await review.waitFor('to the next mark (change, alert, collection)');
+			expect(review.screen()).toMatch(/Review/);
+			expect(review.screen()).toMatch(/shift-← +back a tenth of the recording/);
+			review.press('?');
 			review.press('q');
 			expect((await review.exited).exitCode).toBe(0);
 		} finally {

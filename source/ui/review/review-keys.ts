@@ -13,26 +13,31 @@ interface ReviewBinding {
 	readonly matches: (input: string, key: Key) => boolean;
 	readonly command: ReviewCommand;
 	readonly label: string;
+	/** What the `?` overlay says the key does. */
+	readonly description: string;
 }
 
 const plain = (key: Key) => !key.ctrl && !key.meta;
 
 export const reviewKeymap: readonly ReviewBinding[] = [
-	{matches: (_, key) => key.leftArrow && key.shift, command: {type: 'seekBy', fraction: -0.1}, label: 'shift-←'},
-	{matches: (_, key) => key.rightArrow && key.shift, command: {type: 'seekBy', fraction: 0.1}, label: 'shift-→'},
-	{matches: (_, key) => key.leftArrow && !key.shift, command: {type: 'seekBy', fraction: -0.01}, label: '←'},
-	{matches: (_, key) => key.rightArrow && !key.shift, command: {type: 'seekBy', fraction: 0.01}, label: '→'},
-	{matches: (_, key) => key.pageUp, command: {type: 'seekBy', fraction: -0.1}, label: 'pgup'},
-	{matches: (_, key) => key.pageDown, command: {type: 'seekBy', fraction: 0.1}, label: 'pgdn'},
-	{matches: (_, key) => key.home, command: {type: 'seekTo', where: 'start'}, label: 'home'},
-	{matches: (_, key) => key.end, command: {type: 'seekTo', where: 'end'}, label: 'end'},
-	{matches: (input, key) => input === 'n' && plain(key), command: {type: 'mark', direction: 1}, label: 'n'},
-	{matches: (input, key) => input === 'p' && plain(key), command: {type: 'mark', direction: -1}, label: 'p'},
+	{matches: (_, key) => key.leftArrow && key.shift, command: {type: 'seekBy', fraction: -0.1}, label: 'shift-←', description: 'back a tenth of the recording'},
+	{matches: (_, key) => key.rightArrow && key.shift, command: {type: 'seekBy', fraction: 0.1}, label: 'shift-→', description: 'forward a tenth of the recording'},
+	{matches: (_, key) => key.leftArrow && !key.shift, command: {type: 'seekBy', fraction: -0.01}, label: '←', description: 'back 1% of the recording'},
+	{matches: (_, key) => key.rightArrow && !key.shift, command: {type: 'seekBy', fraction: 0.01}, label: '→', description: 'forward 1% of the recording'},
+	{matches: (_, key) => key.pageUp, command: {type: 'seekBy', fraction: -0.1}, label: 'pgup', description: 'back a tenth of the recording'},
+	{matches: (_, key) => key.pageDown, command: {type: 'seekBy', fraction: 0.1}, label: 'pgdn', description: 'forward a tenth of the recording'},
+	{matches: (_, key) => key.home, command: {type: 'seekTo', where: 'start'}, label: 'home', description: 'to the start'},
+	{matches: (_, key) => key.end, command: {type: 'seekTo', where: 'end'}, label: 'end', description: 'to the end'},
+	{matches: (input, key) => input === 'n' && plain(key), command: {type: 'mark', direction: 1}, label: 'n', description: 'to the next mark (change, alert, collection)'},
+	{matches: (input, key) => input === 'p' && plain(key), command: {type: 'mark', direction: -1}, label: 'p', description: 'to the previous mark'},
 ];
 
 export function matchReviewCommand(input: string, key: Key): ReviewCommand | undefined {
 	return reviewKeymap.find((binding) => binding.matches(input, key))?.command;
 }
+
+/** Review's keys for the `?` overlay, from the same table the keys are matched against. */
+export const reviewHelp = {title: 'Review', entries: reviewKeymap.map(({label, description}) => ({label, description}))};
 
 /** The hint the timeline bar shows when there is room. */
 export const reviewKeysHint = '←/→ 1%  shift-←/→ 10%  home/end  n/p marks  space pause  +/- speed';

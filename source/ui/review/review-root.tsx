@@ -5,7 +5,7 @@ import {TerminalSize, type Size} from '../hooks/terminal-size.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {DashboardRoot} from '../run-dashboard.js';
 import type {ReviewController} from './review-controller.js';
-import {matchReviewCommand} from './review-keys.js';
+import {matchReviewCommand, reviewHelp} from './review-keys.js';
 import {TimelineBar} from './timeline-bar.js';
 
 /** The dashboard gets one line less: the timeline bar takes the last one. */
@@ -50,7 +50,7 @@ function ReviewApp({controller, terminal, inner, quit}: ReviewAppProps) {
 	);
 	return (
 		<Box flexDirection="column">
-			<App store={store} terminal={inner} quit={quit} intercept={intercept} badge="REVIEW" />
+			<App store={store} terminal={inner} quit={quit} intercept={intercept} badge="REVIEW" help={reviewHelp} />
 			<TimelineBar state={timeline} width={columns} />
 		</Box>
 	);
