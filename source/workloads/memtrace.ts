@@ -95,9 +95,9 @@ export class MemtraceParser implements LineParser {
 		let owner = noName;
 		while (this.nextField()) {
 			const {text, fieldStart: start, fieldStop: stop} = this;
-			if (site === noName && text.startsWith('site=', start) && stop > start + 5) {
+			if (site === noName && stop > start + 5 && sameChars(text, start, 'site=')) {
 				site = this.siteNames.index(text, start + 5, stop);
-			} else if (owner === noName && text.startsWith('owner=', start) && stop > start + 6) {
+			} else if (owner === noName && stop > start + 6 && sameChars(text, start, 'owner=')) {
 				owner = this.ownerNames.index(text, start + 6, stop);
 			} else {
 				throw this.error(`unexpected ${quoteField(text, start, stop)}: expected site=<name> or owner=<name> (${usage[name]})`);
@@ -205,7 +205,7 @@ export class MemtraceParser implements LineParser {
  * Interns names read from a line, remembering the most recent few: traces cycle through a handful of
  * sites over long runs, and comparing in place is cheaper than slicing and hashing the name on every
  * line (a single remembered name missed on every line of a trace that alternates two sites; hashing
- * the characters first measured slower than these few comparisons).
+ * the characters first measured slower than these few comparisons, which mostly stop at the first character).
  */
 class RecentName {
 	private readonly recent: string[] = [];
@@ -219,7 +219,7 @@ class RecentName {
 		const recent = this.recent;
 		for (let i = 0; i < recent.length; i++) {
 			const name = recent[i]!;
-			if (name.length === length && text.startsWith(name, start)) return this.indexes[i]!;
+			if (name.length === length && sameChars(text, start, name)) return this.indexes[i]!;
 		}
 		const name = text.slice(start, stop);
 		const index = this.names.intern(name);
@@ -237,6 +237,15 @@ class RecentName {
 }
 
 const recentNames = 16;
+
+/**
+ * text[start, start + name.length) equals `name`. A loop V8 inlines: `startsWith` is a call into the
+ * runtime that cost more than the rest of the line when several names were tried per line.
+ */
+function sameChars(text: string, start: number, name: string): boolean {
+	for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+	return true;
+}
 
 /**
  * True when the file holds any `ref` or `root` event: one streaming pass before replay, because
