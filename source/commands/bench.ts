@@ -17,6 +17,7 @@ import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
 import {runOnWorkers} from './worker-pool.js';
+import {importDrawing} from '../ui/render/output-hook.js';
 
 /** Events in each generated parse-speed trace: about 30 to 40 MB of text per format. */
 const parseCorpusEvents = 1_000_000;
@@ -224,7 +225,7 @@ async function benchUi(progress: ProgressLine, lines: string[]): Promise<unknown
 	// Measure the dashboard as a colour terminal draws it, whatever this process's stdout is: Ink
 	// decides once, when it loads, whether to emit colours, and a pipe would make every frame cheaper.
 	process.env['FORCE_COLOR'] ??= '1';
-	const {benchFrames, benchSpeed} = await import('../ui/bench-frame.js');
+	const {benchFrames, benchSpeed} = await importDrawing(() => import('../ui/bench-frame.js'));
 	progress.update('bench: rendering dashboard frames at 200x60 with 1M live blocks', true);
 	const frames = await benchFrames({columns: 200, rows: 60, liveBlocks: 1_000_000, frames: 60});
 	progress.update('bench: simulation speed with the dashboard open (200x60) against headless, 5 s each', true);

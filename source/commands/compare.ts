@@ -10,6 +10,7 @@ import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
 import {addSimulationOptions, buildParams, type RunOptionValues} from './run-options.js';
 import {runOnWorkers} from './worker-pool.js';
+import {importDrawing} from '../ui/render/output-hook.js';
 
 interface CompareOptions extends Omit<RunOptionValues, 'trace'> {
 	trace?: string[];
@@ -82,7 +83,7 @@ function tableRows(results: CompareResult[]): Array<Record<string, string>> {
 async function printTable(results: CompareResult[], strategies: string[]): Promise<void> {
 	const rows = tableRows(results);
 	if (process.stdout.isTTY) {
-		const {renderTable} = await import('./table-view.js');
+		const {renderTable} = await importDrawing(() => import('./table-view.js'));
 		await renderTable(rows);
 	} else {
 		process.stdout.write(`${plainTable(rows)}\n`);

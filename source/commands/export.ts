@@ -3,6 +3,7 @@ import {InputError} from '../engine/input-error.js';
 import {parseIntegerInRange} from '../engine/params.js';
 import {writeOutputFile} from '../io/session-file.js';
 import {describeProblem, readSession} from '../recording/reader.js';
+import {importDrawing} from '../ui/render/output-hook.js';
 
 interface ExportOptions {
 	cast?: string;
@@ -32,7 +33,7 @@ async function exportCommand(file: string, options: ExportOptions): Promise<void
 	const problem = describeProblem(session);
 	if (problem) process.stderr.write(`memsim: warning: ${problem}\n`);
 	// The renderer (Ink, React, the dashboard) loads only for this command.
-	const {exportCast} = await import('../report/cast.js');
+	const {exportCast} = await importDrawing(() => import('../report/cast.js'));
 	const cast = await exportCast(session, {fps, color: options.color !== false, overrides: {trace: options.trace}});
 	writeOutputFile(options.cast, cast);
 }

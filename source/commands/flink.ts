@@ -6,6 +6,7 @@ import {computeJobManagerMemory, JOB_MANAGER_PARTS} from '../flink/jobmanager-me
 import {jobManagerReport, renderJson, renderPlainReport, taskManagerReport, type MemoryReport} from '../flink/report.js';
 import {computeTaskManagerMemory, TASK_MANAGER_PARTS} from '../flink/taskmanager-memory.js';
 import {InputError} from './input-error.js';
+import {importDrawing} from '../ui/render/output-hook.js';
 
 export interface FlinkCommandOptions {
 	conf?: string;
@@ -53,7 +54,7 @@ async function runFlinkCommand(options: FlinkCommandOptions): Promise<void> {
 		return;
 	}
 	// Ink loads only when a terminal will show the table: the other commands start without it.
-	const {renderFlinkReport} = await import('./flink-view.js');
+	const {renderFlinkReport} = await importDrawing(() => import('./flink-view.js'));
 	await renderFlinkReport(report, !noColor);
 }
 

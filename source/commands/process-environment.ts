@@ -8,11 +8,7 @@
  *   hidden from Ink (remembered in MEMSIM_CI for anything of ours that wants to know).
  * - A reader that stops early (`memsim strategies | head -1`) closes the pipe: that is the end of the
  *   output, not an error to print with a stack trace.
- * - Ink's output step is swapped for a faster one with the same output (see ui/render/output-hook.ts);
- *   the swap happens when Ink is resolved, so it must be installed before the first import of Ink.
  */
-import {installFastOutput} from '../ui/render/output-hook.js';
-
 process.env['NODE_ENV'] ??= 'production';
 
 if (process.stdout.isTTY === true && process.stdin.isTTY === true) {
@@ -28,4 +24,3 @@ for (const stream of [process.stdout, process.stderr]) {
 	});
 }
 
-installFastOutput();

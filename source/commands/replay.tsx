@@ -9,6 +9,7 @@ import {compareSummaries} from '../recording/summary-compare.js';
 import {ProgressLine} from './progress.js';
 import {isInteractive} from './run.js';
 import {addSimulationOptions} from './run-options.js';
+import {importDrawing} from '../ui/render/output-hook.js';
 
 export interface ReplayCommandOptions extends ReplayOverrides {
 	headless?: boolean;
@@ -41,7 +42,7 @@ async function replayCommand(file: string, options: ReplayCommandOptions): Promi
 	const problem = describeProblem(session);
 	if (problem) warn(problem);
 	if (isInteractive(options)) {
-		const {runReview} = await import('../ui/review/run-review.js');
+		const {runReview} = await importDrawing(() => import('../ui/review/run-review.js'));
 		await runReview(session, options, {color: options.color !== false && !process.env['NO_COLOR']});
 		return;
 	}

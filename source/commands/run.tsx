@@ -20,6 +20,7 @@ import {
 	parseSeed,
 	type RunOptionValues,
 } from './run-options.js';
+import {importDrawing} from '../ui/render/output-hook.js';
 
 export interface RunCommandOptions extends RunOptionValues, FlinkRunOptionValues, RecordOptionValues {
 	headless?: boolean;
@@ -73,8 +74,8 @@ async function runCommand(options: RunCommandOptions): Promise<void> {
 	// With --record the file is open and its header written here: an unwritable path stops us before the run.
 	const recording = await RunRecording.open(options, sim, interactive);
 	if (interactive) {
-		const {runDashboard} = await import('../ui/run-dashboard.js');
-		const {recordingRoot} = await import('../ui/review/recording-root.js');
+		const {runDashboard} = await importDrawing(() => import('../ui/run-dashboard.js'));
+		const {recordingRoot} = await importDrawing(() => import('../ui/review/recording-root.js'));
 		await runDashboard(sim, {color: options.color !== false && !process.env['NO_COLOR'], root: recordingRoot(sim, recording)});
 		recording.finish('stopped');
 		dump?.write(dumpHeap(sim));

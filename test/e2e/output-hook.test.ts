@@ -4,12 +4,13 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 
-// The CLI's environment module installs the output hook (ui/render/output-hook.ts); a child process
-// loads it as cli.js does, then Ink, draws one coloured frame and reports whose Output drew it.
-const environmentPath = path.resolve('dist/source/commands/process-environment.js');
-const environment = pathToFileURL(environmentPath).href;
+// Commands import their Ink views through importDrawing (ui/render/output-hook.ts); a child process
+// does the same, draws one coloured frame with Ink and reports whose Output drew it.
+const hookPath = path.resolve('dist/source/ui/render/output-hook.js');
+const hook = pathToFileURL(hookPath).href;
 const script = `
-import '${environment}';
+const {importDrawing} = await import('${hook}');
+await importDrawing(async () => undefined);
 const {EventEmitter} = await import('node:events');
 const React = (await import('react')).default;
 const {render, Box, Text} = await import('ink');
@@ -31,7 +32,7 @@ function drawOnce(env: Record<string, string> = {}): {stats: {fast: number; fall
 }
 
 beforeAll(() => {
-	if (!existsSync(environmentPath)) throw new Error('dist/ is missing: build first with npx tsc -p tsconfig.json');
+	if (!existsSync(hookPath)) throw new Error('dist/ is missing: build first with npx tsc -p tsconfig.json');
 });
 
 describe("the CLI's output hook", () => {

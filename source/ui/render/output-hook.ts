@@ -9,9 +9,9 @@ import {createRequire, register} from 'node:module';
  * and its package exports hide the file, so a module resolve hook swaps it when Ink imports it:
  * node_modules stays untouched.
  *
- * How: `installFastOutput()` runs in process-environment.ts, before anything imports Ink (Ink is
- * only ever imported dynamically). It registers this same file as a resolve hook, which Node runs
- * in its module loader thread:
+ * How: commands import their Ink views through `importDrawing`, which calls `installFastOutput()`
+ * before the import (Ink is only ever imported dynamically). It registers this same file as a resolve
+ * hook, which Node runs in its module loader thread:
  * - Ink's import of `ink/build/output.js` resolves to ink-output.js instead, except when
  *   ink-output.js itself imports the original to build on it;
  * - ink-output.js's package imports (Ink's own helpers) resolve as if imported from Ink's folder.
@@ -22,6 +22,23 @@ import {createRequire, register} from 'node:module';
  * cannot draw exactly to Ink's own code.
  */
 export function installFastOutput(): boolean {
+	installed ??= register !== undefined && tryRegister();
+	return installed;
+}
+
+/**
+ * Loads a module that draws with Ink, the hook installed first. Every command that draws imports its
+ * view through this: registering starts Node's module-loader thread (about 70 ms), which commands
+ * that never draw (`strategies`, `run --json`, `compare --json`) should not pay.
+ */
+export async function importDrawing<T>(load: () => Promise<T>): Promise<T> {
+	installFastOutput();
+	return load();
+}
+
+let installed: boolean | undefined;
+
+function tryRegister(): boolean {
 	if (process.env['MEMSIM_INK_OUTPUT'] === 'ink' || typeof register !== 'function') return false;
 	try {
 		const {version} = createRequire(import.meta.resolve('ink'))('../package.json') as {version?: unknown};
