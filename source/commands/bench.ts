@@ -19,8 +19,8 @@ import {defaultComparisonTraces} from './project-paths.js';
 import {runOnWorkers} from './worker-pool.js';
 import {importDrawing} from '../ui/render/output-hook.js';
 
-/** Events in each generated parse-speed trace: about 30 to 40 MB of text per format. */
-const parseCorpusEvents = 1_000_000;
+/** Events in each generated parse-speed trace: 22 to 60 MB of text depending on the format. */
+const parseCorpusEvents = 2_000_000;
 
 interface BenchOptions {
 	trace?: string[];
