@@ -43,7 +43,10 @@ export class Heap {
 	strategy: PlacementStrategy;
 	/** The strategy keeps power-of-two blocks (buddy): cached, since every allocation and free asks. */
 	private buddy: boolean;
-	/** The strategy can keep a split or merged block's place in its index (address-ordered trees). */
+	/**
+	 * The strategy can keep a split or merged block's place in its index (address-ordered trees) and
+	 * names its largest block, so the in-place paths have no second size index to keep.
+	 */
 	private inPlace: boolean;
 	private heapParams!: HeapParams;
 	// Derived from the parameters once per change rather than once per allocation.
@@ -68,7 +71,7 @@ export class Heap {
 		this.blocks = blocks;
 		this.strategy = strategy;
 		this.buddy = strategy.powerOfTwo === true;
-		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined;
+		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined && strategy.largest !== undefined;
 		this.trackSizes = strategy.largest === undefined;
 		if (this.trackSizes) this.bySize ??= new SizeClassIndex(blocks, 4);
 		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
@@ -221,7 +224,7 @@ export class Heap {
 		this.strategy.clear();
 		this.strategy = strategy;
 		this.buddy = strategy.powerOfTwo === true;
-		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined;
+		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined && strategy.largest !== undefined;
 		this.trackSizes = strategy.largest === undefined;
 		if (this.trackSizes) this.bySize ??= new SizeClassIndex(this.blocks, 4);
 		strategy.clear();
@@ -250,8 +253,7 @@ export class Heap {
 			let h = start;
 			while (h !== none && this.blocks.isFree(h)) {
 				const next = this.blocks.next[h]!;
-				this.unlink(h);
-				this.blocks.destroy(h);
+				this.discard(h);
 				h = next;
 			}
 			this.addFreeRange(addr, end - addr, before);
@@ -409,12 +411,10 @@ export class Heap {
 	/** Cut indexed free block h down to `size`; its rest takes h's place in the (address-ordered) index. */
 	private splitInPlace(h: number, size: number): void {
 		const b = this.blocks;
-		if (this.trackSizes) this.bySize!.remove(h);
 		const rest = b.create(b.addr[h]! + size, b.size[h]! - size, BlockFlag.free);
 		b.size[h] = size;
 		this.linkAfter(rest, h);
 		this.strategy.replaced!(h, rest);
-		if (this.trackSizes) this.bySize!.insert(rest);
 		this.freeBytes -= size;
 	}
 
@@ -435,31 +435,23 @@ export class Heap {
 		}
 		if (prevFree) {
 			let gained = b.size[h]!;
-			this.unlink(h);
-			b.destroy(h);
+			this.discard(h);
 			if (nextFree) {
 				this.takeFree(n);
 				gained += b.size[n]!;
-				this.unlink(n);
-				b.destroy(n);
+				this.discard(n);
 			}
-			if (this.trackSizes) this.bySize!.remove(p);
 			b.size[p] = b.size[p]! + gained;
 			this.freeBytes += gained;
 			this.strategy.resized!(p);
-			if (this.trackSizes) this.bySize!.insert(p);
 			return true;
 		}
 		if (nextFree) {
-			if (this.trackSizes) this.bySize!.remove(n);
 			const own = b.size[h]!;
 			b.size[h] = own + b.size[n]!;
-			b.flags[h] = BlockFlag.row | BlockFlag.free;
 			this.strategy.replaced!(n, h);
-			if (this.trackSizes) this.bySize!.insert(h);
 			this.freeBytes += own;
-			this.unlink(n);
-			b.destroy(n);
+			this.discard(n);
 			return true;
 		}
 		this.putFree(h);
@@ -513,8 +505,7 @@ export class Heap {
 		if (n !== none && b.isFree(n) && current + b.size[n]! >= size) {
 			this.takeFree(n);
 			const gained = b.size[n]!;
-			this.unlink(n);
-			b.destroy(n);
+			this.discard(n);
 			b.size[h] = current + gained;
 			this.map.addUsed(b.addr[h]! + current, gained, 1);
 			this.usedBlockBytes += gained;
@@ -606,8 +597,7 @@ export class Heap {
 			return;
 		}
 		const before = b.prev[h]!;
-		this.unlink(h);
-		b.destroy(h);
+		this.discard(h);
 		const pieces: number[] = [];
 		let previous = before;
 		for (const [pieceAddr, pieceSize] of alignedPowerOfTwoPieces(addr, size)) {
@@ -635,8 +625,7 @@ export class Heap {
 			const high = mate > addr ? neighbour : h;
 			this.takeFree(low);
 			this.takeFree(high);
-			this.unlink(high);
-			b.destroy(high);
+			this.discard(high);
 			b.size[low] = size * 2;
 			this.putFree(low);
 			h = low;
@@ -653,15 +642,13 @@ export class Heap {
 		for (let n = b.next[h]!; n !== none && b.isFree(n); n = b.next[h]!) {
 			this.takeFree(n);
 			b.size[h] = b.size[h]! + b.size[n]!;
-			this.unlink(n);
-			b.destroy(n);
+			this.discard(n);
 		}
 		if (onlyForward) return h;
 		for (let p = b.prev[h]!; p !== none && b.isFree(p); p = b.prev[h]!) {
 			this.takeFree(p);
 			b.size[p] = b.size[p]! + b.size[h]!;
-			this.unlink(h);
-			b.destroy(h);
+			this.discard(h);
 			h = p;
 		}
 		return h;
@@ -706,6 +693,12 @@ export class Heap {
 
 	private linkBefore(h: number, before: number): void {
 		this.linkAfter(h, this.blocks.prev[before]!);
+	}
+
+	/** Take a block out of the address list and recycle its row (merged into a neighbour, or re-cut). */
+	private discard(h: number): void {
+		this.unlink(h);
+		this.blocks.destroy(h);
 	}
 
 	private unlink(h: number): void {

@@ -292,11 +292,8 @@ export class Simulation {
 			return;
 		}
 		if (this.tuner.watching) this.tuner.requested(size);
-		// Owner 0 is outside every partition: without a budget in front, nothing needs asking.
-		if (owner !== 0 || this.admission !== undefined) {
-			const verdict = this.checks.admit(id, size, site, owner);
-			if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
-		}
+		const verdict = this.checks.admit(id, size, site, owner);
+		if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
 		let h = this.heap.allocate(size, site, owner);
 		if (h === none) {
 			const recent = this.lastPlacedEvent >= this.eventNumber - 1 ? this.lastPlaced : none;
@@ -340,7 +337,7 @@ export class Simulation {
 	private free(id: number): void {
 		const m = this.metrics;
 		m.frees++;
-		if (this.admission !== undefined || this.partition.holding) this.checks.release(id);
+		this.checks.release(id);
 		const h = this.ids.get(id);
 		if (h === failedId) {
 			this.ids.delete(id);
@@ -377,7 +374,7 @@ export class Simulation {
 		m.reallocs++;
 		const before = this.blocks.request[h]!;
 		if (this.tuner.watching) this.tuner.requested(size);
-		const refused = this.partition.holding ? this.partition.resize(id, size) : undefined;
+		const refused = this.partition.resize(id, size);
 		if (refused !== undefined) {
 			m.failure(size, this.eventNumber, this.currentLine, refused);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine, reason: refused});

@@ -62,11 +62,6 @@ export class Partition implements Admission {
 		host.events.on('repair', () => this.reconcile());
 	}
 
-	/** Some id is charged to an owner (so a free may have something to credit). */
-	get holding(): boolean {
-		return this.bytes.size > 0;
-	}
-
 	/** Quotas were given (`--quota` or `--owners`): static and elastic have something to enforce. */
 	get hasQuotas(): boolean {
 		return this.quotaTotal > 0;
@@ -90,6 +85,8 @@ export class Partition implements Admission {
 	}
 
 	release(id: number): void {
+		// Most runs charge nobody (owner 0 is outside every quota): skip the lookup on every free.
+		if (this.bytes.size === 0) return;
 		const bytes = this.bytes.get(id);
 		if (bytes === undefined) return;
 		this.charge(this.owner.get(id)!, -bytes);
@@ -99,6 +96,7 @@ export class Partition implements Admission {
 
 	/** A realloc of `id` to `request` bytes: undefined when allowed (and charged), else the refusal. */
 	resize(id: number, request: number): string | undefined {
+		if (this.bytes.size === 0) return undefined;
 		const before = this.bytes.get(id);
 		if (before === undefined) return undefined;
 		const owner = this.owner.get(id)!;
