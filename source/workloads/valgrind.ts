@@ -2,7 +2,8 @@ import {Op, noName, type EventBatch} from '../engine/events.js';
 import {Interner} from '../engine/interner.js';
 import {LineReader} from '../io/line-reader.js';
 import {TraceSource, traceName, type HeapInUse, type LineParser} from './trace-source.js';
-import {indexWithin, parseGroupedUint, parseHex, parseUint, skipBlanks} from './scan.js';
+import {indexWithin, parseGroupedUint, parseHex, parseUint, sameChars, skipBlanks} from './scan.js';
+import {AddressTable} from './address-table.js';
 
 type CallKind = 'alloc' | 'calloc' | 'realloc' | 'free' | 'other';
 interface Call {
@@ -52,7 +53,7 @@ const closeParen = 41;
 export class ValgrindParser implements LineParser {
 	/** Set from the HEAP SUMMARY's `in use at exit` line, when the log has one. */
 	expectedInUse: HeapInUse | undefined;
-	private readonly idByAddress = new Map<number, number>();
+	private readonly idByAddress = new AddressTable();
 	private readonly calls = new Map<string, Call>();
 	private nextId = 0;
 	private lastSite = '';
@@ -62,11 +63,49 @@ export class ValgrindParser implements LineParser {
 
 	parseLine(text: string, start: number, end: number, line: number, batch: EventBatch): void {
 		const first = text.charCodeAt(start);
-		if (first === dash) this.traceLine(text, start, end, line, batch);
+		if (first === dash) {
+			if (!this.parseWellFormed(text, start, end, line, batch)) this.traceLine(text, start, end, line, batch);
+		}
 		else if (first === equals) this.summaryLine(text, start, end);
 	}
 
 	finish(): void {}
+
+	/**
+	 * Most of a log is `--PID-- malloc(N) = 0xADDR` and `--PID-- free(0xADDR)`: read in one pass with
+	 * nothing called but the block bookkeeping. Any other line (time stamps, other calls, odd spacing)
+	 * returns false untouched and goes the general way.
+	 */
+	private parseWellFormed(text: string, start: number, end: number, line: number, batch: EventBatch): boolean {
+		if (text.charCodeAt(start + 1) !== dash) return false;
+		let i = start + 2;
+		while (i < end && isDigit(text.charCodeAt(i))) i++;
+		if (i === start + 2 || text.charCodeAt(i) !== dash || text.charCodeAt(i + 1) !== dash || text.charCodeAt(i + 2) !== 32) return false;
+		i += 3;
+		const letter = text.charCodeAt(i);
+		if (letter === 109 /* m */ && sameChars(text, i, 'malloc(')) {
+			i += 7;
+			const sizeStart = i;
+			let size = 0;
+			for (; i < end; i++) {
+				const digit = text.charCodeAt(i) - 48;
+				if (digit < 0 || digit > 9) break;
+				size = size * 10 + digit;
+			}
+			if (i === sizeStart || i - sizeStart > 15 || !sameChars(text, i, ') = 0x')) return false;
+			const address = hexTo(text, i + 6, end);
+			if (address < 0) return false;
+			this.alloc(size, 'malloc', address, line, batch);
+			return true;
+		}
+		if (letter === 102 /* f */ && sameChars(text, i, 'free(0x') && text.charCodeAt(end - 1) === closeParen) {
+			const address = hexTo(text, i + 7, end - 1);
+			if (address < 0) return false;
+			this.free(address, line, batch);
+			return true;
+		}
+		return false;
+	}
 
 	private traceLine(text: string, start: number, end: number, line: number, batch: EventBatch): void {
 		const at = callStart(text, start, end);
@@ -79,9 +118,9 @@ export class ValgrindParser implements LineParser {
 		// malloc and free are most lines: known without slicing the name out.
 		const nameLength = open - at;
 		const call =
-			nameLength === 6 && text.startsWith('malloc', at)
+			nameLength === 6 && sameChars(text, at, 'malloc')
 				? mallocCall
-				: nameLength === 4 && text.startsWith('free', at)
+				: nameLength === 4 && sameChars(text, at, 'free')
 					? freeCall
 					: this.call(text.slice(at, open));
 		switch (call.kind) {
@@ -108,12 +147,12 @@ export class ValgrindParser implements LineParser {
 		const old = parseHex(text, open + 1, comma);
 		const size = parseUint(text, skipBlanks(text, comma + 1, close), close);
 		if (old < 0 || size < 0) return;
-		if (text.startsWith('malloc(', close + 1)) {
+		if (sameChars(text, close + 1, 'malloc(')) {
 			const innerClose = indexWithin(text, closeParen, close + 1, end);
 			if (innerClose < 0) return;
 			return this.alloc(size, 'realloc', resultAddress(text, innerClose + 1, end), line, batch);
 		}
-		if (text.startsWith('free(', close + 1)) return this.free(old, line, batch);
+		if (sameChars(text, close + 1, 'free(')) return this.free(old, line, batch);
 		const moved = resultAddress(text, close + 1, end);
 		if (moved < 0) return;
 		if (moved === 0) {
@@ -121,9 +160,8 @@ export class ValgrindParser implements LineParser {
 			if (size === 0) this.free(old, line, batch);
 			return;
 		}
-		const id = this.idByAddress.get(old);
-		if (id === undefined) return this.alloc(size, 'realloc', moved, line, batch);
-		this.idByAddress.delete(old);
+		const id = this.idByAddress.take(old);
+		if (id < 0) return this.alloc(size, 'realloc', moved, line, batch);
 		this.idByAddress.set(moved, id);
 		batch.push(Op.realloc, id, size, noName, noName, line);
 	}
@@ -141,14 +179,13 @@ export class ValgrindParser implements LineParser {
 	}
 
 	private free(address: number, line: number, batch: EventBatch): void {
-		const id = this.idByAddress.get(address);
-		if (id === undefined) {
+		const id = this.idByAddress.take(address);
+		if (id < 0) {
 			// free(NULL) is a no-op. Any other unknown address is an invalid free (valgrind reports it and
 			// goes on): it reaches the engine under an id no allocation has, so it is counted, not lost.
 			if (address > 0) batch.push(Op.free, this.nextId++, 0, noName, noName, line);
 			return;
 		}
-		this.idByAddress.delete(address);
 		batch.push(Op.free, id, 0, noName, noName, line);
 	}
 
@@ -187,6 +224,25 @@ function callStart(text: string, start: number, end: number): number {
 	return i + 3;
 }
 
+function isDigit(code: number): boolean {
+	return code >= 48 && code <= 57;
+}
+
+/** The hex digits text[start, end) (no `0x`), or -1 when there are none, another character, or more than 13 (past 2^52). */
+function hexTo(text: string, start: number, end: number): number {
+	if (start >= end || end - start > 13) return -1;
+	let value = 0;
+	for (let i = start; i < end; i++) {
+		const code = text.charCodeAt(i) | 32;
+		let digit: number;
+		if (code >= 48 && code <= 57) digit = code - 48;
+		else if (code >= 97 && code <= 102) digit = code - 87;
+		else return -1;
+		value = value * 16 + digit;
+	}
+	return value;
+}
+
 function isNameChar(code: number): boolean {
 	return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
@@ -204,7 +260,7 @@ function argumentEnd(text: string, start: number, close: number): number {
  */
 function sizeArgument(text: string, start: number, close: number): number {
 	let named = start;
-	while (named < close && !(text.charCodeAt(named) === 115 /* s */ && text.startsWith('size ', named))) named++;
+	while (named < close && !(text.charCodeAt(named) === 115 /* s */ && sameChars(text, named, 'size '))) named++;
 	if (named < close) {
 		const at = named + 5;
 		let stop = at;

@@ -14,8 +14,8 @@ export class SizeClassIndex {
 	private next: Int32Array;
 	private prev: Int32Array;
 	private listOf: Int32Array;
-	/** Second-level bitmaps, one 32-bit word per first level. */
-	private readonly slMap: Uint32Array;
+	/** Second-level bitmaps, one 32-bit word per first level (signed: bit 31 set stays a small integer). */
+	private readonly slMap: Int32Array;
 	/** First-level bitmap split in two words (levels 0-31, 32-63). */
 	private flLow = 0;
 	private flHigh = 0;
@@ -34,7 +34,7 @@ export class SizeClassIndex {
 		this.slBits = secondLevelBits;
 		this.slCount = 1 << secondLevelBits;
 		this.heads = new Int32Array(SizeClassIndex.firstLevels * this.slCount).fill(none);
-		this.slMap = new Uint32Array(SizeClassIndex.firstLevels);
+		this.slMap = new Int32Array(SizeClassIndex.firstLevels);
 		this.next = new Int32Array(blocks.capacity).fill(none);
 		this.prev = new Int32Array(blocks.capacity).fill(none);
 		this.listOf = new Int32Array(blocks.capacity).fill(none);
@@ -51,7 +51,7 @@ export class SizeClassIndex {
 		// Integer shifts on the common path: Math.pow here cost more than the rest of an allocation.
 		if (size < 2147483648) {
 			const log = 31 - Math.clz32(size);
-			return (log - this.slBits + 1) * this.slCount + ((size >>> (log - this.slBits)) - this.slCount);
+			return ((log - this.slBits + 1) << this.slBits) + ((size >>> (log - this.slBits)) - this.slCount);
 		}
 		const log = log2Floor(size);
 		const fl = log - this.slBits + 1;
@@ -60,7 +60,8 @@ export class SizeClassIndex {
 	}
 
 	insert(h: number): void {
-		const list = this.listFor(this.blocks.size[h]!);
+		const size = this.blocks.size[h]!;
+		const list = this.listFor(size);
 		const head = this.heads[list]!;
 		this.next[h] = head;
 		this.prev[h] = none;
@@ -68,13 +69,12 @@ export class SizeClassIndex {
 		this.heads[list] = h;
 		this.listOf[h] = list;
 		const known = this.largestKnown;
-		if (known !== unknown && (known === none || this.blocks.size[h]! > this.blocks.size[known]!)) {
-			this.largestKnown = h;
-		}
-		const fl = (list / this.slCount) | 0;
-		this.slMap[fl] = (this.slMap[fl]! | (1 << (list % this.slCount))) >>> 0;
-		if (fl < 32) this.flLow = (this.flLow | (1 << fl)) >>> 0;
-		else this.flHigh = (this.flHigh | (1 << (fl - 32))) >>> 0;
+		if (known !== unknown && (known === none || size > this.blocks.size[known]!)) this.largestKnown = h;
+		// Bitmaps stay signed 32-bit integers: unsigned words above 2^31 would be doubles on every update.
+		const fl = list >> this.slBits;
+		this.slMap[fl] = this.slMap[fl]! | (1 << (list & (this.slCount - 1)));
+		if (fl < 32) this.flLow |= 1 << fl;
+		else this.flHigh |= 1 << (fl - 32);
 		this.count++;
 	}
 
@@ -112,9 +112,9 @@ export class SizeClassIndex {
 			target = size < 2147483648 ? size + (1 << (31 - Math.clz32(size) - this.slBits)) - 1 : size + 2 ** (log2Floor(size) - this.slBits) - 1;
 		}
 		const list = this.listFor(target);
-		let fl = (list / this.slCount) | 0;
-		const sl = list % this.slCount;
-		let slBits = sl === 0 ? this.slMap[fl]! : (this.slMap[fl]! & ~((1 << sl) - 1)) >>> 0;
+		let fl = list >> this.slBits;
+		const sl = list & (this.slCount - 1);
+		let slBits = this.slMap[fl]! & (-1 << sl);
 		if (slBits === 0) {
 			fl = this.firstLevelAbove(fl);
 			if (fl < 0) return this.fallback(size, list);
@@ -169,13 +169,13 @@ export class SizeClassIndex {
 	private firstLevelAbove(fl: number): number {
 		const next = fl + 1;
 		if (next < 32) {
-			const low = (this.flLow & ~((1 << next) - 1)) >>> 0;
+			const low = this.flLow & (-1 << next);
 			if (low !== 0) return lowestBit(low);
 			if (this.flHigh !== 0) return 32 + lowestBit(this.flHigh);
 			return none;
 		}
 		if (next >= 64) return none;
-		const high = (this.flHigh & ~((1 << (next - 32)) - 1)) >>> 0;
+		const high = this.flHigh & (-1 << (next - 32));
 		return high !== 0 ? 32 + lowestBit(high) : none;
 	}
 
