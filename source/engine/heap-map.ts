@@ -9,18 +9,26 @@
  * Each layer keeps the bytes of the (at most two) partly covered end cells directly and the run of
  * wholly covered cells as a difference array; reading the cells folds both in one O(cells) pass, done
  * at most once per change, which a frame can afford and an event cannot.
+ *
+ * Used and leaked bytes are kept only once somebody has read the map: a headless run (`--json`,
+ * `compare`, the bench) never draws it, and keeping it cost up to a fifth of a replay. The first read
+ * fills it from the blocks (O(blocks), once) and from then on it is kept per event. Moved bytes are
+ * always kept: only a collection writes them, and it cannot be replayed later.
  */
 export class HeapMap {
 	cellBytes: number;
-	/** Bumped on every change so a view can skip redrawing an unchanged map. */
-	version = 0;
+	private changes = 0;
+	/** Used and leaked bytes are being kept (someone has read the map, or `track` was called). */
+	private live = false;
 	private readonly usedLayer: CellLayer;
 	private readonly leakedLayer: CellLayer;
 	private readonly movedLayer: CellLayer;
 
+	/** `fill` adds every used and leaked block through addUsed and addLeaked: how a map starts being kept. */
 	constructor(
 		readonly cellCount: number,
 		spanBytes: number,
+		private readonly fill: (map: HeapMap) => void = () => {},
 	) {
 		this.cellBytes = Math.max(1, Math.ceil(spanBytes / cellCount));
 		this.usedLayer = new CellLayer(cellCount);
@@ -28,13 +36,36 @@ export class HeapMap {
 		this.movedLayer = new CellLayer(cellCount);
 	}
 
+	/** Bumped on every change so a view can skip redrawing an unchanged map. */
+	get version(): number {
+		this.track();
+		return this.changes;
+	}
+
+	/** True once used and leaked bytes are kept per event. */
+	get tracking(): boolean {
+		return this.live;
+	}
+
+	/** Start keeping used and leaked bytes (filled from the blocks now); reading the map does this itself. */
+	track(): void {
+		if (this.live) return;
+		this.live = true;
+		this.usedLayer.clear();
+		this.leakedLayer.clear();
+		this.fill(this);
+		this.changes++;
+	}
+
 	/** Used bytes per cell (a view refreshed on read; do not keep it across changes). */
 	get used(): Float64Array {
+		this.track();
 		return this.usedLayer.cells(this.cellBytes);
 	}
 
 	/** Leaked bytes per cell. */
 	get leaked(): Float64Array {
+		this.track();
 		return this.leakedLayer.cells(this.cellBytes);
 	}
 
@@ -49,11 +80,11 @@ export class HeapMap {
 	}
 
 	addUsed(addr: number, size: number, sign: 1 | -1): void {
-		this.spread(this.usedLayer, addr, size, sign);
+		if (this.live) this.spread(this.usedLayer, addr, size, sign);
 	}
 
 	addLeaked(addr: number, size: number, sign: 1 | -1): void {
-		this.spread(this.leakedLayer, addr, size, sign);
+		if (this.live) this.spread(this.leakedLayer, addr, size, sign);
 	}
 
 	addMoved(addr: number, size: number): void {
@@ -62,14 +93,14 @@ export class HeapMap {
 
 	clearMoved(): void {
 		this.movedLayer.clear();
-		this.version++;
+		this.changes++;
 	}
 
 	reset(): void {
 		this.usedLayer.clear();
 		this.leakedLayer.clear();
 		this.movedLayer.clear();
-		this.version++;
+		this.changes++;
 	}
 
 	private spread(layer: CellLayer, addr: number, size: number, sign: 1 | -1): void {
@@ -77,14 +108,14 @@ export class HeapMap {
 		const end = addr + size;
 		if (end > this.cellBytes * this.cellCount) this.cover(end);
 		layer.add(addr, end, this.cellBytes, sign);
-		this.version++;
+		this.changes++;
 	}
 
 	private coarsen(): void {
 		const cellBytes = this.cellBytes;
 		for (const layer of [this.usedLayer, this.leakedLayer, this.movedLayer]) layer.halve(cellBytes);
 		this.cellBytes = cellBytes * 2;
-		this.version++;
+		this.changes++;
 	}
 }
 

@@ -75,7 +75,7 @@ export class Heap {
 		this.trackSizes = strategy.largest === undefined;
 		if (this.trackSizes) this.bySize ??= new SizeClassIndex(blocks, 4);
 		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
-		this.map = new HeapMap(mapCells, span);
+		this.map = new HeapMap(mapCells, span, map => this.mapBlocks(map));
 		if (params.capacity !== 'grow') {
 			this.top = params.capacity;
 			this.highWater = params.capacity;
@@ -363,6 +363,17 @@ export class Heap {
 	}
 
 	// --- internals -------------------------------------------------------------------------------
+
+	/** Add every program block to a map that starts being kept now. */
+	private mapBlocks(map: HeapMap): void {
+		const b = this.blocks;
+		for (let h = this.first; h !== none; h = b.next[h]!) {
+			const flags = b.flags[h]!;
+			if ((flags & (BlockFlag.free | BlockFlag.reserved)) !== 0) continue;
+			map.addUsed(b.addr[h]!, b.size[h]!, 1);
+			if (flags & BlockFlag.leaked) map.addLeaked(b.addr[h]!, b.size[h]!, 1);
+		}
+	}
 
 	private markUsed(h: number, request: number, site: number, owner: number): void {
 		const b = this.blocks;

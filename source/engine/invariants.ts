@@ -146,10 +146,11 @@ function checkIndex(heap: Heap, recount: Recount): string | undefined {
 	return heap.strategy.structureProblem?.();
 }
 
-/** The heap map's used and leaked bytes per cell agree with the blocks. */
+/** The heap map's used and leaked bytes per cell agree with the blocks (once it is kept: before, it is filled from them on first read). */
 function checkMap(heap: Heap): string | undefined {
 	const b = heap.blocks;
 	const map = heap.map;
+	if (!map.tracking) return undefined;
 	const used = new Float64Array(map.cellCount);
 	const leaked = new Float64Array(map.cellCount);
 	for (let h = heap.first; h !== none; h = b.next[h]!) {

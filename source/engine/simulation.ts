@@ -272,6 +272,8 @@ export class Simulation {
 		if (this.eventNumber >= tuner.due || this.heap.top > tuner.top || this.metrics.failures > tuner.failures) tuner.look();
 		if (this.eventNumber >= this.nextSample) this.sampleMetrics();
 		if (this.params.check) {
+			// Checked runs keep the map from their first event, so its per-event updates are what gets checked.
+			this.heap.map.track();
 			const problem = checkHeapInvariants(this.heap);
 			if (problem) throw new Error(`invariant broken after event ${this.eventNumber} (line ${this.currentLine}): ${problem}`);
 		}

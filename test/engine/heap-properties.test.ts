@@ -51,6 +51,7 @@ function replay(
 	const holder: {heap?: Heap} = {};
 	const create = (name: string) => findStrategy(name).create({blocks, firstBlock: () => holder.heap!.first});
 	const heap = new Heap({...defaultHeapParams, ...layout, capacity, coalescing}, create(strategy), blocks, 32);
+	heap.map.track();
 	holder.heap = heap;
 	const live = new Map<number, Place>();
 	const placeOf = (h: number): Place => ({addr: blocks.addr[h]!, size: blocks.size[h]!, request: blocks.request[h]!});

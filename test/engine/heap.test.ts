@@ -9,6 +9,8 @@ function makeHeap(name: string, params: Partial<HeapParams> = {}): Heap {
 	const holder: {heap?: Heap} = {};
 	const strategy = findStrategy(name).create({blocks, firstBlock: () => holder.heap!.first});
 	holder.heap = new Heap({...defaultHeapParams, capacity: 512, ...params}, strategy, blocks, 64);
+	// Kept from the start, so the invariant checker compares the map's per-event updates with the blocks.
+	holder.heap.map.track();
 	return holder.heap;
 }
 

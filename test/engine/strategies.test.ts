@@ -10,6 +10,8 @@ function makeHeap(name: string, params: Partial<HeapParams> = {}, sizeClasses?: 
 	const holder: {heap?: Heap} = {};
 	const strategy = findStrategy(name).create({blocks, firstBlock: () => holder.heap!.first, sizeClasses});
 	holder.heap = new Heap({...defaultHeapParams, capacity: 512, ...params}, strategy, blocks, 64);
+	// Kept from the start, so the invariant checker compares the map's per-event updates with the blocks.
+	holder.heap.map.track();
 	return holder.heap;
 }
 
