@@ -1,0 +1,49 @@
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+// End to end through the built CLI (`npm test` builds first): the bench's cells run in worker threads
+// that load the compiled replay cell.
+const CLI = path.resolve('dist/cli.js');
+const hasCompiler = ['cc', 'gcc', 'clang'].some((name) => spawnSync(name, ['--version']).status === 0);
+
+interface Row {
+	strategy: string;
+	nsPerEvent: number;
+	vsNaive: number;
+	vsGlibc?: number;
+	forks: number[];
+}
+
+describe('memsim bench', {timeout: 60_000}, () => {
+	it('reports each cell as the fastest of its fresh workers, with every worker median and the ratios from those', () => {
+		const args = ['bench', '--trace', 'fixtures/traces/python3.valgrind', '--strategies', 'tlsf', '--runs', '1', '--forks', '2', '--no-holes', '--no-parse', '--json'];
+		if (hasCompiler) args.push('--baseline-glibc');
+		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		expect(result.status).toBe(0);
+		const out = JSON.parse(result.stdout) as {traces: Array<{trace: string; events: number; glibcNsPerEvent?: number; glibcForks?: number[]; strategies: Row[]}>};
+		expect(out.traces).toHaveLength(1);
+		const [trace] = out.traces;
+		expect(trace!.trace).toBe('python3.valgrind');
+		expect(trace!.events).toBeGreaterThan(1000);
+		expect(trace!.strategies.map((row) => row.strategy)).toEqual(['tlsf', 'naive-first-fit']);
+		const [tlsf, naive] = trace!.strategies;
+		for (const row of [tlsf!, naive!]) {
+			expect(row.forks).toHaveLength(2);
+			expect(row.nsPerEvent).toBe(Math.min(...row.forks));
+			expect(row.nsPerEvent).toBeGreaterThan(0);
+		}
+		expect(tlsf!.vsNaive).toBeCloseTo(naive!.nsPerEvent / tlsf!.nsPerEvent, 9);
+		if (hasCompiler) {
+			expect(trace!.glibcForks).toHaveLength(2);
+			expect(trace!.glibcNsPerEvent).toBe(Math.min(...trace!.glibcForks!));
+			expect(tlsf!.vsGlibc).toBeCloseTo(tlsf!.nsPerEvent / trace!.glibcNsPerEvent!, 9);
+		}
+	});
+
+	it('refuses a fork count out of range with exit status 2', () => {
+		const result = spawnSync(process.execPath, [CLI, 'bench', '--forks', '0'], {encoding: 'utf8'});
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain("--forks: '0' is out of range (allowed: integers 1 to 20)");
+	});
+});
