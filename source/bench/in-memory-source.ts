@@ -32,6 +32,10 @@ export class InMemorySource implements SyncWorkloadSource {
 		return this.events.length;
 	}
 
+	get eventsHint(): number {
+		return this.events.length;
+	}
+
 	get batch(): EventBatch {
 		return this.events;
 	}

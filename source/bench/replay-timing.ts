@@ -33,7 +33,7 @@ export function timeReplay(
 		if (run < warmup && run >= options.warmup && options.budgetMs !== undefined && performance.now() - started > options.budgetMs / 2) {
 			warmup = run;
 		}
-		const sim = new Simulation(source.rewind(), {params, batchSize: 1 << 16});
+		const sim = new Simulation(source.rewind(), {params});
 		const t0 = performance.now();
 		while (sim.stepSync(1 << 16) > 0);
 		const elapsed = performance.now() - t0;

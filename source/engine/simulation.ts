@@ -39,6 +39,14 @@ export interface SimulationOptions {
 
 export type RunState = 'running' | 'paused' | 'finished';
 
+/** Rows for a table that may need one per event: the next power of two of `events`, within [1024, limit]. */
+function tableSize(events: number | undefined, limit: number): number {
+	if (events === undefined || !(events < limit)) return limit;
+	let rows = 1024;
+	while (rows < events + 1) rows *= 2;
+	return Math.min(rows, limit);
+}
+
 /**
  * One run: a workload pulled through a heap under a strategy. The engine knows nothing of screens or
  * files: callers step it (`stepSync`, `fill`, `runToEnd`), read `metrics` or `summary()`, and listen
@@ -86,9 +94,13 @@ export class Simulation {
 		this.params = {...options.params};
 		this.admission = options.admission;
 		this.now = options.now ?? (() => 0);
-		this.batch = new EventBatch(options.batchSize ?? 8192);
-		// 64k rows (3.5 MB) up front: growing the table and every side table with it costs more than it saves.
-		this.blocks = new BlockTable(options.initialBlocks ?? 1 << 16);
+		const hint = source.eventsHint;
+		this.batch = new EventBatch(options.batchSize ?? tableSize(hint, 1 << 13));
+		// 64k rows (3.5 MB, 10 MB with the graph's side tables) for a workload of unknown length: growing
+		// the table and every side table with it costs more than it saves. A workload that says how long it
+		// is gets tables its size: allocating and first touching megabytes it never uses was most of the
+		// cost of a short trace (a 27-event replay: 1.9 ms of set-up, 918 ns an event against 279).
+		this.blocks = new BlockTable(options.initialBlocks ?? tableSize(hint, 1 << 16));
 		this.heap = new Heap(this.params, this.createStrategy(this.params.strategy), this.blocks, options.mapCells ?? 4096);
 		this.metrics = new Metrics();
 		this.reclamation = new Reclamation(this, this.now);

@@ -17,6 +17,11 @@ export interface WorkloadSource {
 	/** Site and owner names used in the batches' site/owner columns. */
 	readonly sites: Interner;
 	readonly owners: Interner;
+	/**
+	 * About how many events the workload holds, when the source knows (a trace loaded into memory, a
+	 * generator given a length): the engine sizes its tables to it rather than to a million-block run.
+	 */
+	readonly eventsHint?: number;
 	read(batch: EventBatch): Promise<number>;
 	close(): Promise<void>;
 }

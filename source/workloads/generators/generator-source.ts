@@ -37,6 +37,10 @@ export abstract class GeneratorSource implements SyncWorkloadSource {
 		this.limit = options.events ?? Number.POSITIVE_INFINITY;
 	}
 
+	get eventsHint(): number | undefined {
+		return Number.isFinite(this.limit) ? this.limit : undefined;
+	}
+
 	/** Emits the next few events through `emit` (a step that emits none is simply followed by another). */
 	protected abstract step(): void;
 
