@@ -94,7 +94,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		const cells: ReplayCell[] = order.flatMap(strategy =>
 			Array.from({length: forks}, () =>
 				strategy === 'naive-first-fit'
-					? {trace, strategy, runs, warmupEvents: 0, budgetMs: 3000}
+					? {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 3000}
 					: {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 10_000},
 			),
 		);

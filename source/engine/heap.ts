@@ -1,4 +1,5 @@
 import {BlockFlag, BlockTable, none} from './blocks.js';
+import {BlockList} from './block-list.js';
 import {HeapMap} from './heap-map.js';
 import {SizeClassIndex} from './strategies/size-class-index.js';
 import type {PlacementStrategy} from './strategies/strategy.js';
@@ -32,11 +33,8 @@ export const defaultHeapParams: HeapParams = {
  * placement strategy indexing the free ones, and running totals so metrics never scan. Splitting and
  * coalescing live here, not in the strategies; buddy's halving and buddy-only merging too.
  */
-export class Heap {
-	readonly blocks: BlockTable;
+export class Heap extends BlockList {
 	readonly map: HeapMap;
-	first = none;
-	last = none;
 	/** End of the address space in use (the heap's current size). */
 	top = 0;
 	highWater = 0;
@@ -67,8 +65,8 @@ export class Heap {
 	private trackSizes: boolean;
 
 	constructor(params: HeapParams, strategy: PlacementStrategy, blocks: BlockTable, mapCells = 4096) {
+		super(blocks);
 		this.params = params;
-		this.blocks = blocks;
 		this.strategy = strategy;
 		this.buddy = strategy.powerOfTwo === true;
 		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined && strategy.largest !== undefined;
@@ -257,13 +255,6 @@ export class Heap {
 				h = next;
 			}
 			this.addFreeRange(addr, end - addr, before);
-		}
-	}
-
-	/** Every used (program) block, in address order. */
-	*usedHandles(): Generator<number> {
-		for (let h = this.first; h !== none; h = this.blocks.next[h]!) {
-			if ((this.blocks.flags[h]! & (BlockFlag.free | BlockFlag.reserved)) === 0) yield h;
 		}
 	}
 
@@ -663,64 +654,5 @@ export class Heap {
 			h = p;
 		}
 		return h;
-	}
-
-	/** Exchange the places (address, size, list position) of two used blocks; identities stay. */
-	private swapPlaces(x: number, y: number): void {
-		const b = this.blocks;
-		const xAddr = b.addr[x]!;
-		const xSize = b.size[x]!;
-		const yAddr = b.addr[y]!;
-		const ySize = b.size[y]!;
-		// Take both out of the address-ordered list and put each where the other was.
-		const xBefore = b.prev[x]!;
-		const yBefore = b.prev[y]!;
-		this.unlink(x);
-		this.unlink(y);
-		b.addr[x] = yAddr;
-		b.size[x] = ySize;
-		b.addr[y] = xAddr;
-		b.size[y] = xSize;
-		// Insert in ascending address order so that a neighbour reference is always already linked.
-		if (xAddr < yAddr) {
-			this.linkAfter(y, xBefore === y ? none : xBefore);
-			this.linkAfter(x, yBefore === x ? y : yBefore);
-		} else {
-			this.linkAfter(x, yBefore === x ? none : yBefore);
-			this.linkAfter(y, xBefore === y ? x : xBefore);
-		}
-	}
-
-	private linkAfter(h: number, after: number): void {
-		const b = this.blocks;
-		const n = after === none ? this.first : b.next[after]!;
-		b.prev[h] = after;
-		b.next[h] = n;
-		if (after === none) this.first = h;
-		else b.next[after] = h;
-		if (n === none) this.last = h;
-		else b.prev[n] = h;
-	}
-
-	private linkBefore(h: number, before: number): void {
-		this.linkAfter(h, this.blocks.prev[before]!);
-	}
-
-	/** Take a block out of the address list and recycle its row (merged into a neighbour, or re-cut). */
-	private discard(h: number): void {
-		this.unlink(h);
-		this.blocks.destroy(h);
-	}
-
-	private unlink(h: number): void {
-		const b = this.blocks;
-		const p = b.prev[h]!;
-		const n = b.next[h]!;
-		if (p === none) this.first = n;
-		else b.next[p] = n;
-		if (n === none) this.last = p;
-		else b.prev[n] = p;
-		b.prev[h] = none;
-		b.next[h] = none;
 	}
 }
