@@ -96,16 +96,14 @@ export class MemtraceParser implements LineParser {
 		let site = noName;
 		let owner = noName;
 		if (i < end && i + 6 < end && text.charCodeAt(i) === 32 && sameChars(text, i + 1, 'site=')) {
-			const nameStart = i + 6;
-			i = nameEnd(text, nameStart, end);
-			if (i === nameStart) return false;
-			site = this.siteNames.index(text, nameStart, i);
+			site = this.siteNames.field(text, i + 6, end);
+			if (site < 0) return false;
+			i = this.siteNames.fieldEnd;
 		}
 		if (i < end && i + 7 < end && text.charCodeAt(i) === 32 && sameChars(text, i + 1, 'owner=')) {
-			const nameStart = i + 7;
-			i = nameEnd(text, nameStart, end);
-			if (i === nameStart) return false;
-			owner = this.ownerNames.index(text, nameStart, i);
+			owner = this.ownerNames.field(text, i + 7, end);
+			if (owner < 0) return false;
+			i = this.ownerNames.fieldEnd;
 		}
 		if (i !== end) return false;
 		this.sawEvent = true;
@@ -271,7 +269,30 @@ class RecentName {
 	private readonly indexes: number[] = [];
 	private next = 0;
 
+	/** Where the name read by the last `field` call ends. */
+	fieldEnd = 0;
+
 	constructor(private readonly names: Interner) {}
+
+	/**
+	 * The name that starts at `start` and runs to the next blank or `end`, or -1 when it is empty. A
+	 * remembered name is matched where it stands, so the usual line is scanned once, not once to find
+	 * the name's end and again to compare it.
+	 */
+	field(text: string, start: number, end: number): number {
+		const recent = this.recent;
+		for (let i = 0; i < recent.length; i++) {
+			const name = recent[i]!;
+			const stop = start + name.length;
+			if (stop > end || (stop < end && !isBlank(text.charCodeAt(stop))) || !sameChars(text, start, name)) continue;
+			this.fieldEnd = stop;
+			return this.indexes[i]!;
+		}
+		const stop = nameEnd(text, start, end);
+		if (stop === start) return -1;
+		this.fieldEnd = stop;
+		return this.index(text, start, stop);
+	}
 
 	index(text: string, start: number, stop: number): number {
 		const length = stop - start;

@@ -16,6 +16,7 @@ interface Op {
 	id: number;
 	size: number;
 	site: string;
+	owner: string;
 }
 
 const ops = fc.array(
@@ -23,7 +24,9 @@ const ops = fc.array(
 		kind: fc.constantFrom('a' as const, 'f' as const, 'r' as const),
 		id: fc.oneof(fc.integer({min: 0, max: 50}), fc.constant(2 ** 52), fc.constant(2 ** 53 + 2)),
 		size: fc.oneof(fc.integer({min: 0, max: 1 << 20}), fc.constant(1e15), fc.constant(1e16)),
-		site: fc.constantFrom('', 'json.parse', 'route.match', 'x#y'),
+		// Names that are prefixes of each other: a remembered `json` must not match the start of `json.parse`.
+		site: fc.constantFrom('', 'json', 'json.parse', 'route.match', 'x#y'),
+		owner: fc.constantFrom('', 'job', 'job-2'),
 	}),
 	{minLength: 1, maxLength: 40},
 );
@@ -50,6 +53,7 @@ async function outcome(parser: 'malloc-lab' | 'memtrace', text: string): Promise
 function line(op: Op, gap: string, withSite: boolean): string {
 	const fields = op.kind === 'f' ? [op.kind, op.id] : [op.kind, op.id, op.size];
 	if (withSite && op.kind !== 'f' && op.site !== '') fields.push(`site=${op.site}`);
+	if (withSite && op.kind !== 'f' && op.owner !== '') fields.push(`owner=${op.owner}`);
 	return fields.join(gap);
 }
 
@@ -100,6 +104,12 @@ describe('well-formed lines and loosely spaced ones', () => {
 			}),
 			{numRuns: 150},
 		);
+	});
+
+	it('tells a remembered name from a longer one that starts with it', async () => {
+		const events = await outcome('memtrace', 'a 1 8 site=json owner=job\na 2 8 site=json.parse owner=job-2\na 3 8 site=json\t');
+		expect(events).toEqual(expect.any(Array));
+		expect((events as PlainEvent[]).map((e) => `${e.id} ${e.site} ${e.owner}`)).toEqual(['1 json job', '2 json.parse job-2', '3 json ']);
 	});
 
 	it('reads an id past 2^53 the careful way, as an error naming the line', async () => {
