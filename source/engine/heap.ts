@@ -286,15 +286,12 @@ export class Heap extends BlockList {
 			if (addr < cursor) throw new Error(`relayout: block at ${addr} overlaps the previous one (ends ${cursor})`);
 			if (addr > cursor) this.addFreeRange(cursor, addr - cursor, this.last);
 			this.linkAfter(h, this.last);
-			if ((b.flags[h]! & BlockFlag.reserved) === 0) {
-				this.map.addUsed(addr, b.size[h]!, 1);
-				if (b.flags[h]! & BlockFlag.leaked) this.map.addLeaked(addr, b.size[h]!, 1);
-			}
 			cursor = addr + b.size[h]!;
 		}
 		if (cursor < this.top) this.addFreeRange(cursor, this.top - cursor, this.last);
 		else this.top = cursor;
 		this.highWater = Math.max(this.highWater, this.top);
+		this.mapBlocks(this.map);
 	}
 
 	/**

@@ -3,7 +3,7 @@ import {Interner} from '../engine/interner.js';
 import {fileLineError} from '../commands/input-error.js';
 import {LineReader} from '../io/line-reader.js';
 import {TraceSource, traceName, type LineParser} from './trace-source.js';
-import {fieldEnd, parseUint, quoteField, skipBlanks} from './scan.js';
+import {AllocationHead, fieldEnd, parseUint, quoteField, skipBlanks} from './scan.js';
 
 /**
  * CS:APP malloc-lab traces (`.rep`): a header of lines holding one integer each, then
@@ -25,6 +25,7 @@ export class MallocLabParser implements LineParser {
 	private expected = -1;
 	private seen = 0;
 	private line = 0;
+	private readonly head = new AllocationHead();
 
 	constructor(private readonly file: string) {}
 
@@ -34,40 +35,15 @@ export class MallocLabParser implements LineParser {
 	}
 
 	/**
-	 * The body's usual line, `a 12 4096` with single spaces, scanned in one pass with nothing called:
-	 * this is the whole cost of reading a large trace. Anything else (extra blanks, a bad field, the
-	 * operation count exceeded) returns false untouched, and the careful path parses it or names the fault.
+	 * The body's usual line, read by the shared one-pass scan (this is the whole cost of reading a large
+	 * trace). Anything else, or an operation past the header's count, returns false untouched and the
+	 * careful path parses it or names the fault.
 	 */
 	private parseWellFormed(text: string, start: number, end: number, line: number, batch: EventBatch): boolean {
-		if (end - start < 3 || text.charCodeAt(start + 1) !== 32 /* space */) return false;
-		const letter = text.charCodeAt(start);
-		const op = letter === 97 /* a */ ? Op.alloc : letter === 102 /* f */ ? Op.free : letter === 114 /* r */ ? Op.realloc : 0;
-		if (op === 0 || (this.expected >= 0 && this.seen >= this.expected)) return false;
-		let i = start + 2;
-		let id = 0;
-		const idStart = i;
-		for (; i < end; i++) {
-			const digit = text.charCodeAt(i) - 48;
-			if (digit < 0 || digit > 9) break;
-			id = id * 10 + digit;
-		}
-		// Sixteen digits could pass 2^53, where a Float64Array column stops being exact: the careful path decides.
-		if (i === idStart || i - idStart > 15) return false;
-		let size = 0;
-		if (op === Op.free) {
-			if (i !== end) return false;
-		} else {
-			if (i === end || text.charCodeAt(i) !== 32) return false;
-			const sizeStart = ++i;
-			for (; i < end; i++) {
-				const digit = text.charCodeAt(i) - 48;
-				if (digit < 0 || digit > 9) break;
-				size = size * 10 + digit;
-			}
-			if (i !== end || i === sizeStart || i - sizeStart > 15) return false;
-		}
+		const head = this.head;
+		if (!head.read(text, start, end) || head.stop !== end || (this.expected >= 0 && this.seen >= this.expected)) return false;
 		this.seen++;
-		batch.push(op, id, size, noName, noName, line);
+		batch.push(head.op, head.id, head.size, noName, noName, line);
 		return true;
 	}
 

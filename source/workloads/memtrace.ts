@@ -3,7 +3,7 @@ import {Interner} from '../engine/interner.js';
 import {fileLineError} from '../commands/input-error.js';
 import {LineReader} from '../io/line-reader.js';
 import {TraceSource, traceName, type LineParser} from './trace-source.js';
-import {fieldEnd, fieldIs, isBlank, parseUint, quoteField, sameChars, skipBlanks} from './scan.js';
+import {AllocationHead, fieldEnd, fieldIs, isBlank, parseUint, quoteField, sameChars, skipBlanks} from './scan.js';
 
 /**
  * memtrace, memsim's own text format: an optional `memtrace 1` first line, then one event a line.
@@ -42,6 +42,7 @@ export class MemtraceParser implements LineParser {
 	private fieldStart = 0;
 	private fieldStop = 0;
 
+	private readonly head = new AllocationHead();
 	private readonly siteNames: RecentName;
 	private readonly ownerNames: RecentName;
 
@@ -65,49 +66,26 @@ export class MemtraceParser implements LineParser {
 	 * a malformed field) returns false having changed nothing, and the careful path parses it or names the fault.
 	 */
 	private parseWellFormed(text: string, start: number, end: number, line: number, batch: EventBatch): boolean {
-		if (end - start < 3 || text.charCodeAt(start + 1) !== 32 /* space */) return false;
-		const letter = text.charCodeAt(start);
-		const op = letter === 97 /* a */ ? Op.alloc : letter === 102 /* f */ ? Op.free : letter === 114 /* r */ ? Op.realloc : 0;
-		if (op === 0) return false;
-		let i = start + 2;
-		let id = 0;
-		for (; i < end; i++) {
-			const digit = text.charCodeAt(i) - 48;
-			if (digit < 0 || digit > 9) break;
-			id = id * 10 + digit;
-		}
-		// Sixteen digits could pass 2^53, where a Float64Array column stops being exact: the careful path decides.
-		if (i === start + 2 || i - start > 17) return false;
-		if (op === Op.free) {
-			if (i !== end) return false;
-			this.sawEvent = true;
-			batch.push(op, id, 0, noName, noName, line);
-			return true;
-		}
-		if (i === end || text.charCodeAt(i) !== 32) return false;
-		const sizeStart = ++i;
-		let size = 0;
-		for (; i < end; i++) {
-			const digit = text.charCodeAt(i) - 48;
-			if (digit < 0 || digit > 9) break;
-			size = size * 10 + digit;
-		}
-		if (i === sizeStart || i - sizeStart > 15) return false;
+		const head = this.head;
+		if (!head.read(text, start, end)) return false;
+		let i = head.stop;
 		let site = noName;
 		let owner = noName;
-		if (i < end && i + 6 < end && text.charCodeAt(i) === 32 && sameChars(text, i + 1, 'site=')) {
-			site = this.siteNames.field(text, i + 6, end);
-			if (site < 0) return false;
-			i = this.siteNames.fieldEnd;
-		}
-		if (i < end && i + 7 < end && text.charCodeAt(i) === 32 && sameChars(text, i + 1, 'owner=')) {
-			owner = this.ownerNames.field(text, i + 7, end);
-			if (owner < 0) return false;
-			i = this.ownerNames.fieldEnd;
+		if (head.op !== Op.free) {
+			if (i < end && i + 6 < end && text.charCodeAt(i) === 32 && sameChars(text, i + 1, 'site=')) {
+				site = this.siteNames.field(text, i + 6, end);
+				if (site < 0) return false;
+				i = this.siteNames.fieldEnd;
+			}
+			if (i < end && i + 7 < end && text.charCodeAt(i) === 32 && sameChars(text, i + 1, 'owner=')) {
+				owner = this.ownerNames.field(text, i + 7, end);
+				if (owner < 0) return false;
+				i = this.ownerNames.fieldEnd;
+			}
 		}
 		if (i !== end) return false;
 		this.sawEvent = true;
-		batch.push(op, id, size, site, owner, line);
+		batch.push(head.op, head.id, head.size, site, owner, line);
 		return true;
 	}
 
@@ -288,7 +266,7 @@ class RecentName {
 			this.fieldEnd = stop;
 			return this.indexes[i]!;
 		}
-		const stop = nameEnd(text, start, end);
+		const stop = fieldEnd(text, start, end);
 		if (stop === start) return -1;
 		this.fieldEnd = stop;
 		return this.index(text, start, stop);
@@ -317,15 +295,6 @@ class RecentName {
 }
 
 const recentNames = 16;
-
-/** Index of the first blank at or after `i` (or `end`): where a site or owner name stops. */
-function nameEnd(text: string, i: number, end: number): number {
-	for (; i < end; i++) {
-		const code = text.charCodeAt(i);
-		if (code === 32 || code === 9) break;
-	}
-	return i;
-}
 
 /**
  * True when the file holds any `ref` or `root` event: one streaming pass before replay, because

@@ -3,6 +3,7 @@
  * replay (millions of lines), and a scan of a few bytes costs far less than a regex match or a
  * `split` that allocates an array and a string per field.
  */
+import {Op, type OpCode} from '../engine/events.js';
 
 const space = 32;
 const tab = 9;
@@ -101,4 +102,51 @@ export function fieldIs(text: string, start: number, end: number, word: string):
 export function quoteField(text: string, start: number, end: number): string {
 	const field = text.slice(start, Math.min(end, start + 40));
 	return `'${field}${end - start > 40 ? '…' : ''}'`;
+}
+
+/**
+ * The usual start of a malloc-lab or memtrace line, `a 12 4096`, `r 12 8192` or `f 12`, single spaces,
+ * read in one pass with nothing called: most of a large trace is these lines. `read` is false for
+ * anything else (another word, extra blanks, a field that is not digits, more than 15 digits, where a
+ * Float64Array column could stop being exact), and the parser's careful path takes the line. One
+ * instance per parser, reused for every line.
+ */
+export class AllocationHead {
+	op: OpCode = Op.alloc;
+	id = 0;
+	/** 0 for a free. */
+	size = 0;
+	/** Where the head ends: the line's end, or the blank before whatever follows. */
+	stop = 0;
+
+	read(text: string, start: number, end: number): boolean {
+		if (end - start < 3 || text.charCodeAt(start + 1) !== space) return false;
+		const letter = text.charCodeAt(start);
+		const op = letter === 97 /* a */ ? Op.alloc : letter === 102 /* f */ ? Op.free : letter === 114 /* r */ ? Op.realloc : 0;
+		if (op === 0) return false;
+		let i = start + 2;
+		let id = 0;
+		for (; i < end; i++) {
+			const digit = text.charCodeAt(i) - zero;
+			if (digit < 0 || digit > 9) break;
+			id = id * 10 + digit;
+		}
+		if (i === start + 2 || i - start - 2 > 15) return false;
+		let size = 0;
+		if (op !== Op.free) {
+			if (i === end || text.charCodeAt(i) !== space) return false;
+			const sizeStart = ++i;
+			for (; i < end; i++) {
+				const digit = text.charCodeAt(i) - zero;
+				if (digit < 0 || digit > 9) break;
+				size = size * 10 + digit;
+			}
+			if (i === sizeStart || i - sizeStart > 15) return false;
+		}
+		this.op = op;
+		this.id = id;
+		this.size = size;
+		this.stop = i;
+		return true;
+	}
 }

@@ -93,13 +93,13 @@ export class ValgrindParser implements LineParser {
 				size = size * 10 + digit;
 			}
 			if (i === sizeStart || i - sizeStart > 15 || !sameChars(text, i, ') = 0x')) return false;
-			const address = hexTo(text, i + 6, end);
+			const address = parseHex(text, i + 4, end);
 			if (address < 0) return false;
 			this.alloc(size, 'malloc', address, line, batch);
 			return true;
 		}
 		if (letter === 102 /* f */ && sameChars(text, i, 'free(0x') && text.charCodeAt(end - 1) === closeParen) {
-			const address = hexTo(text, i + 7, end - 1);
+			const address = parseHex(text, i + 5, end - 1);
 			if (address < 0) return false;
 			this.free(address, line, batch);
 			return true;
@@ -226,21 +226,6 @@ function callStart(text: string, start: number, end: number): number {
 
 function isDigit(code: number): boolean {
 	return code >= 48 && code <= 57;
-}
-
-/** The hex digits text[start, end) (no `0x`), or -1 when there are none, another character, or more than 13 (past 2^52). */
-function hexTo(text: string, start: number, end: number): number {
-	if (start >= end || end - start > 13) return -1;
-	let value = 0;
-	for (let i = start; i < end; i++) {
-		const code = text.charCodeAt(i) | 32;
-		let digit: number;
-		if (code >= 48 && code <= 57) digit = code - 48;
-		else if (code >= 97 && code <= 102) digit = code - 87;
-		else return -1;
-		value = value * 16 + digit;
-	}
-	return value;
 }
 
 function isNameChar(code: number): boolean {

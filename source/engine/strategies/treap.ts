@@ -91,12 +91,8 @@ export abstract class FreeBlockTreap {
 		const above = this.parent[h]!;
 		const joined = this.merge(this.left[h]!, this.right[h]!);
 		if (joined !== none) this.parent[joined] = above;
-		if (above === none) this.root = joined;
-		else if (this.left[above] === h) this.left[above] = joined;
-		else this.right[above] = joined;
-		this.left[h] = none;
-		this.right[h] = none;
-		this.parent[h] = none;
+		this.rehang(above, h, joined);
+		this.unlinkNode(h);
 		this.count--;
 		// The ancestors lost h: their maxima can only fall.
 		if (this.augmented && above !== none) this.refreshFrom(above);
@@ -122,13 +118,22 @@ export abstract class FreeBlockTreap {
 		this.maxSize[by] = this.maxSize[old]!;
 		if (l !== none) this.parent[l] = by;
 		if (r !== none) this.parent[r] = by;
+		this.rehang(above, old, by);
+		this.unlinkNode(old);
+		if (this.augmented) this.refreshFrom(by);
+	}
+
+	/** Subtree `by` (or none) takes the place `old` had under `above` (none: the root). */
+	private rehang(above: number, old: number, by: number): void {
 		if (above === none) this.root = by;
 		else if (this.left[above] === old) this.left[above] = by;
 		else this.right[above] = by;
-		this.left[old] = none;
-		this.right[old] = none;
-		this.parent[old] = none;
-		if (this.augmented) this.refreshFrom(by);
+	}
+
+	private unlinkNode(h: number): void {
+		this.left[h] = none;
+		this.right[h] = none;
+		this.parent[h] = none;
 	}
 
 	/** Block `h`, in the tree, changed size but not its place in the key order (an address tree's block grew). */
