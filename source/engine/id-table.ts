@@ -5,6 +5,8 @@
  */
 export const missingId = -1;
 export const failedId = -2;
+/** From `denseHandle`: the id is not a small integer. */
+export const unknownId = -3;
 const denseLimit = 1 << 24;
 
 export class IdTable {
@@ -14,6 +16,11 @@ export class IdTable {
 	get(id: number): number {
 		if (id >= 0 && id < denseLimit && Number.isInteger(id)) return id < this.dense.length ? this.dense[id]! : missingId;
 		return this.sparse.get(id) ?? missingId;
+	}
+
+	/** The handle of a small integer id, or `unknownId` for an id kept in the Map (the caller takes the general path). */
+	denseHandle(id: number): number {
+		return id >= 0 && id < this.dense.length && (id | 0) === id ? this.dense[id]! : unknownId;
 	}
 
 	set(id: number, handle: number): void {

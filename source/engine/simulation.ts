@@ -154,7 +154,10 @@ export class Simulation {
 			}
 			const end = Math.min(this.batch.length, this.cursor + (max - applied), this.nextStop());
 			const from = this.cursor;
-			for (let i = from; i < end; i++) this.applyEvent(i);
+			for (let i = from; i < end; ) {
+				if (this.plainReady()) i = this.replayPlain(i, end);
+				if (i < end) this.applyEvent(i++);
+			}
 			this.cursor = end;
 			applied += end - from;
 			if (this.pending.length > 0 && this.pending[0]!.event <= this.eventNumber) this.applyDueChanges();
@@ -254,6 +257,91 @@ export class Simulation {
 		});
 	}
 
+	/**
+	 * Nothing but the heap and its counters needs to hear of an a/f/r event: no `--check`, no budgets
+	 * or charged quotas, no tuner, no collector, no object graph. Most headless replays (the bench,
+	 * `compare`, `run --json` on a trace) are like this from start to end.
+	 */
+	private plainReady(): boolean {
+		const r = this.reclamation;
+		const tuner = this.tuner;
+		return (
+			!this.params.check &&
+			this.admission === undefined &&
+			!this.partition.charging &&
+			!r.slowFree &&
+			!r.driver.active &&
+			!r.graph.active &&
+			!tuner.watching &&
+			tuner.top === Number.POSITIVE_INFINITY &&
+			tuner.failures === Number.POSITIVE_INFINITY
+		);
+	}
+
+	/**
+	 * Apply events from `i` while each is a plain allocation, free or resize of a known id by no owner,
+	 * with the general path's effects but none of its hooks (which `plainReady` says are idle); returns
+	 * the index of the first event left for `applyEvent`. Half of a replay's time went to those hooks.
+	 */
+	private replayPlain(i: number, end: number): number {
+		const batch = this.batch;
+		const heap = this.heap;
+		const ids = this.ids;
+		const m = this.metrics;
+		const r = this.reclamation;
+		// An event that reaches one of these event numbers needs applyEvent's after-event checks.
+		const attention = Math.min(r.nextCheck, this.tuner.due, this.nextSample);
+		for (; i < end; i++) {
+			if (this.eventNumber + 1 >= attention || batch.owner[i] !== 0) return i;
+			const id = batch.id[i]!;
+			const h = ids.denseHandle(id);
+			const op = batch.op[i]!;
+			if (op === Op.free) {
+				if (h < 0) return i;
+				this.eventNumber++;
+				this.time++;
+				this.currentLine = batch.line[i]!;
+				m.frees++;
+				const b = this.blocks;
+				if (r.tracking) r.ledger.remove(b.site[h]!, b.owner[h]!, b.request[h]!);
+				heap.free(h);
+				ids.delete(id);
+			} else if (op === Op.alloc) {
+				if (h !== missingId) return i;
+				this.eventNumber++;
+				this.time++;
+				this.currentLine = batch.line[i]!;
+				m.allocs++;
+				const size = batch.arg[i]!;
+				const site = batch.site[i]!;
+				const placed = heap.allocate(size, site, 0);
+				if (placed === none) {
+					// The general path's recovery and failure; a collection may have changed what plainReady said.
+					this.placeOrFail(id, size, site, 0, none);
+					return i + 1;
+				}
+				this.placed(placed, id);
+			} else if (op === Op.realloc) {
+				if (h < 0) return i;
+				this.eventNumber++;
+				this.time++;
+				this.currentLine = batch.line[i]!;
+				m.reallocs++;
+				const before = this.blocks.request[h]!;
+				const size = batch.arg[i]!;
+				const result = heap.realloc(h, size);
+				if (result === none) {
+					this.resizeOrFail(id, h, size, before, none);
+					return i + 1;
+				}
+				this.resized(h, before);
+			} else {
+				return i;
+			}
+		}
+		return i;
+	}
+
 	private applyEvent(i: number): void {
 		const batch = this.batch;
 		const op = batch.op[i]!;
@@ -308,7 +396,11 @@ export class Simulation {
 		if (this.tuner.watching) this.tuner.requested(size);
 		const verdict = this.checks.admit(id, size, site, owner);
 		if (verdict !== 'heap') return this.notOnHeap(id, size, verdict);
-		let h = this.heap.allocate(size, site, owner);
+		this.placeOrFail(id, size, site, owner, this.heap.allocate(size, site, owner));
+	}
+
+	/** Finish an allocation the heap answered with `h`: place it, or recover (lazy queue, collection), or fail. */
+	private placeOrFail(id: number, size: number, site: number, owner: number, h: number): void {
 		if (h === none) {
 			const recent = this.lastPlacedEvent >= this.eventNumber - 1 ? this.lastPlaced : none;
 			h = this.reclamation.allocateAfterFailure(size, site, owner, recent);
@@ -317,7 +409,7 @@ export class Simulation {
 			this.checks.release(id);
 			this.partition.heapFailed(owner);
 			this.ids.set(id, failedId);
-			m.failure(size, this.eventNumber, this.currentLine);
+			this.metrics.failure(size, this.eventNumber, this.currentLine);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
 			return;
 		}
@@ -394,15 +486,23 @@ export class Simulation {
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine, reason: refused});
 			return;
 		}
-		let result = this.heap.realloc(h, size);
+		this.resizeOrFail(id, h, size, before, this.heap.realloc(h, size));
+	}
+
+	/** Finish a resize the heap answered with `result`: account for it, or recover, or fail (the block stays as it was). */
+	private resizeOrFail(id: number, h: number, size: number, before: number, result: number): void {
 		if (result === none) result = this.reclamation.reallocAfterFailure(h, size);
 		if (result === none) {
 			this.partition.resize(id, before);
 			this.partition.heapFailed(this.blocks.owner[h]!);
-			m.failure(size, this.eventNumber, this.currentLine);
+			this.metrics.failure(size, this.eventNumber, this.currentLine);
 			this.events.emit('failure', {event: this.eventNumber, size, line: this.currentLine});
 			return;
 		}
+		this.resized(h, before);
+	}
+
+	private resized(h: number, before: number): void {
 		this.reclamation.reallocated(h, before);
 		this.blocks.lastTouch[h] = this.time;
 		this.metrics.afterPlacement(this.heap, this.blocks.addr[h]! + this.blocks.size[h]!);

@@ -84,6 +84,11 @@ export class Partition implements Admission {
 		return 'heap';
 	}
 
+	/** Some id is charged to an owner: its free or realloc must come through here. */
+	get charging(): boolean {
+		return this.bytes.size > 0;
+	}
+
 	release(id: number): void {
 		// Most runs charge nobody (owner 0 is outside every quota): skip the lookup on every free.
 		if (this.bytes.size === 0) return;
