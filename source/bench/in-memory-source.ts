@@ -40,6 +40,11 @@ export class InMemorySource implements SyncWorkloadSource {
 		return this.events;
 	}
 
+	lendAll(): EventBatch {
+		this.position = this.events.length;
+		return this.events;
+	}
+
 	/** A fresh replay of the same events (shares the loaded batch). */
 	rewind(): InMemorySource {
 		return new InMemorySource(this.name, this.events, this.hasGraph, this.sites, this.owners);

@@ -78,6 +78,8 @@ export class Simulation {
 	currentLine = 0;
 
 	private readonly batch: EventBatch;
+	/** The batch is the source's own, lent whole (`lendAll`): never cleared or refilled. */
+	private readonly lent: boolean;
 	private cursor = 0;
 	private readonly pending: ScheduledChange[];
 	private readonly now: () => number;
@@ -95,7 +97,11 @@ export class Simulation {
 		this.admission = options.admission;
 		this.now = options.now ?? (() => 0);
 		const hint = source.eventsHint;
-		this.batch = new EventBatch(options.batchSize ?? tableSize(hint, 1 << 13));
+		const lent = options.batchSize === undefined ? source.lendAll?.() : undefined;
+		this.lent = lent !== undefined;
+		this.batch = lent ?? new EventBatch(options.batchSize ?? tableSize(hint, 1 << 13));
+		// A lent batch is the whole workload: the source has nothing more to read.
+		if (lent) this.sourceEnded = true;
 		// 64k rows (3.5 MB, 10 MB with the graph's side tables) for a workload of unknown length: growing
 		// the table and every side table with it costs more than it saves. A workload that says how long it
 		// is gets tables its size: allocating and first touching megabytes it never uses was most of the
@@ -144,6 +150,7 @@ export class Simulation {
 		const started = this.now();
 		while (applied < max) {
 			if (this.cursor >= this.batch.length) {
+				if (this.lent) this.finish();
 				if (!this.syncSource || this.sourceEnded) break;
 				this.batch.clear();
 				this.cursor = 0;

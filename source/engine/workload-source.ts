@@ -22,6 +22,12 @@ export interface WorkloadSource {
 	 * generator given a length): the engine sizes its tables to it rather than to a million-block run.
 	 */
 	readonly eventsHint?: number;
+	/**
+	 * Every event at once, already in memory (a trace loaded for the bench or `compare`): the engine steps
+	 * through this batch in place instead of copying it into its own, as the glibc driver reads its arrays.
+	 * The engine never writes to it, so several replays may share it. Called once, before any read.
+	 */
+	lendAll?(): EventBatch;
 	read(batch: EventBatch): Promise<number>;
 	close(): Promise<void>;
 }
