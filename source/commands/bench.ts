@@ -89,27 +89,34 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		const source = await InMemorySource.load(await openTrace(trace));
 		// One worker at a time: two cells timed at once on a small machine would slow each other down.
 		// Each cell runs in `forks` fresh workers: on this machine kind the same cell in two fresh
-		// isolates can measure up to 2x apart, stable within each, so one worker is one draw of that.
+		// isolates can measure up to 2x apart, so one worker is one draw. The draws are taken in rounds
+		// (every strategy once, then glibc once, then again), not back to back: the shared host has slow
+		// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
+		// in one such phase would measure the phase, not the allocator.
 		const order = ['naive-first-fit', ...strategies];
-		const cells: ReplayCell[] = order.flatMap(strategy =>
-			Array.from({length: forks}, () =>
-				strategy === 'naive-first-fit'
-					? {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 3000}
-					: {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 10_000},
-			),
+		const round: ReplayCell[] = order.map(strategy =>
+			strategy === 'naive-first-fit'
+				? {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 3000}
+				: {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 10_000},
 		);
-		const timings = await runOnWorkers<ReplayCell, ReplayTiming>(
-			new URL('../bench/replay-cell.js', import.meta.url),
-			cells,
-			done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${done}/${cells.length} cells`),
-			1,
-			true,
-		);
-		const fastest = order.map((_, i) => fastestFork(timings.slice(i * forks, (i + 1) * forks)));
+		const rounds: ReplayTiming[][] = [];
+		const glibcForks: number[] = [];
+		for (let fork = 0; fork < forks; fork++) {
+			rounds.push(
+				await runOnWorkers<ReplayCell, ReplayTiming>(
+					new URL('../bench/replay-cell.js', import.meta.url),
+					round,
+					done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${fork * round.length + done}/${forks * round.length} cells`),
+					1,
+					true,
+				),
+			);
+			if (glibc && 'binary' in glibc) glibcForks.push(timeGlibc(glibc.binary, source, runs + 2));
+		}
+		const fastest = order.map((_, i) => fastestFork(rounds.map(timings => timings[i]!)));
 		const naive = fastest[0]!;
-		const glibcForks = glibc && 'binary' in glibc ? Array.from({length: forks}, () => timeGlibc(glibc.binary, source, runs + 2)) : undefined;
-		const glibcNs = glibcForks ? Math.min(...glibcForks) : undefined;
-		const row: TraceBench = {trace: path.basename(trace), events: source.length, glibcNsPerEvent: glibcNs, glibcForks, strategies: []};
+		const glibcNs = glibcForks.length > 0 ? Math.min(...glibcForks) : undefined;
+		const row: TraceBench = {trace: path.basename(trace), events: source.length, glibcNsPerEvent: glibcNs, glibcForks: glibcNs === undefined ? undefined : glibcForks, strategies: []};
 		for (const timing of [...fastest.slice(1), naive]) {
 			row.strategies.push({
 				strategy: timing.strategy,
