@@ -277,3 +277,22 @@ describe('scale', () => {
 		});
 	}
 });
+
+describe('block sizes', () => {
+	it('rounds the request plus header up to the alignment, never below the smallest block', () => {
+		const heap = makeHeap('tlsf', {align: 16, header: 8, minBlock: 32});
+		expect([0, 1, 8, 24, 25, 40, 41, 1000, 2 ** 29].map(r => heap.blockSizeFor(r))).toEqual([32, 32, 32, 32, 48, 48, 64, 1008, 2 ** 29 + 16]);
+	});
+
+	it('rounds sizes the mask cannot hold (fractional, past 2^30) as the division does', () => {
+		const heap = makeHeap('first-fit', {align: 8, header: 0});
+		expect(heap.blockSizeFor(8.5)).toBe(16);
+		expect(heap.blockSizeFor(2 ** 31 + 1)).toBe(2 ** 31 + 8);
+		expect(heap.blockSizeFor(2 ** 40 - 3)).toBe(2 ** 40);
+	});
+
+	it('gives buddy the next power of two of the aligned size', () => {
+		const heap = makeHeap('buddy', {align: 8, header: 8});
+		expect([1, 8, 9, 100, 1016, 1017].map(r => heap.blockSizeFor(r))).toEqual([16, 16, 32, 128, 1024, 2048]);
+	});
+});
