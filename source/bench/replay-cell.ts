@@ -1,4 +1,3 @@
-import {parentPort} from 'node:worker_threads';
 import {openTrace} from '../workloads/open-trace.js';
 import {InMemorySource} from './in-memory-source.js';
 import {timeReplay, type ReplayTiming} from './replay-timing.js';
@@ -12,11 +11,11 @@ export interface ReplayCell {
 }
 
 /**
- * One bench cell in a worker of its own: a fresh V8 isolate, so the JIT's type feedback is this
+ * One bench cell in a process of its own: a fresh V8 isolate, so the JIT's type feedback is this
  * strategy's alone (a process that has run seven strategies through the same heap code has call
  * sites that have seen them all), as the glibc driver replays each trace in a fresh process.
  */
-parentPort?.on('message', async (cell: ReplayCell) => {
+export async function runCell(cell: ReplayCell): Promise<ReplayTiming & {events: number}> {
 	const source = await InMemorySource.load(await openTrace(cell.trace));
 	const timing: ReplayTiming = timeReplay(source, cell.strategy, {
 		warmup: 1,
@@ -24,5 +23,5 @@ parentPort?.on('message', async (cell: ReplayCell) => {
 		warmupEvents: cell.warmupEvents,
 		budgetMs: cell.budgetMs,
 	});
-	parentPort!.postMessage({...timing, events: source.length});
-});
+	return {...timing, events: source.length};
+}

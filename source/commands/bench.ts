@@ -16,7 +16,7 @@ import {openTrace} from '../workloads/open-trace.js';
 import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
-import {runOnWorkers} from './worker-pool.js';
+import {runInProcesses} from './process-pool.js';
 import {importDrawing} from '../ui/render/output-hook.js';
 
 /** Events in each generated parse-speed trace: 22 to 60 MB of text depending on the format. */
@@ -53,7 +53,7 @@ export function registerBenchCommand(program: Command): void {
 		.option('--strategies <list>', 'comma-separated strategies (naive-first-fit is always the baseline)')
 		.option('--baseline-glibc', "also time the C library's malloc replaying the same events (compiles a driver with cc)")
 		.option('--runs <n>', 'timed runs per cell after warm-up; the median is reported (default 7)')
-		.option('--forks <n>', 'fresh workers per cell, and glibc processes per trace; the fastest median is reported (default 3)')
+		.option('--forks <n>', 'fresh processes per cell, and glibc processes per trace; the fastest median is reported (default 3)')
 		.option('--no-holes', 'skip the 5k vs 100k free-holes scaling check')
 		.option('--no-parse', 'skip the parse-speed measurement')
 		.option('--gc', 'collector benchmark: full mark of 1M objects / 2M edges, modeled and measured pauses')
@@ -87,9 +87,9 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	for (const [index, trace] of traces.entries()) {
 		progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length})`, true);
 		const source = await InMemorySource.load(await openTrace(trace));
-		// One worker at a time: two cells timed at once on a small machine would slow each other down.
-		// Each cell runs in `forks` fresh workers: on this machine kind the same cell in two fresh
-		// isolates can measure up to 2x apart, so one worker is one draw. The draws are taken in rounds
+		// One process at a time: two cells timed at once on a small machine would slow each other down.
+		// Each cell runs in `forks` fresh processes: on this machine kind the same cell in two fresh
+		// isolates can measure up to 2x apart, so one process is one draw. The draws are taken in rounds
 		// (every strategy once, then glibc once, then again), not back to back: the shared host has slow
 		// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
 		// in one such phase would measure the phase, not the allocator.
@@ -103,7 +103,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		const glibcForks: number[] = [];
 		for (let fork = 0; fork < forks; fork++) {
 			rounds.push(
-				await runOnWorkers<ReplayCell, ReplayTiming>(
+				await runInProcesses<ReplayCell, ReplayTiming>(
 					new URL('../bench/replay-cell.js', import.meta.url),
 					round,
 					done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${fork * round.length + done}/${forks * round.length} cells`),
@@ -173,7 +173,7 @@ function traceRows(results: TraceBench[], withGlibc: boolean): string {
 function traceSummary(results: TraceBench[], withGlibc: boolean): string[] {
 	const forks = results[0]?.strategies[0]?.forks.length ?? 1;
 	const lines = [
-		`Replay speed over ${results.length} traces: the fastest of ${forks} fresh worker${forks === 1 ? '' : 's'} per cell, each the median of its timed runs after warm-up` +
+		`Replay speed over ${results.length} traces: the fastest of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, each the median of its timed runs after warm-up` +
 			(withGlibc ? `; glibc the fastest of ${forks} process${forks === 1 ? '' : 'es'}, each the median of its runs` : '') +
 			'; ratios measured in this run',
 	];

@@ -1,6 +1,5 @@
 import {performance} from 'node:perf_hooks';
 import path from 'node:path';
-import {parentPort} from 'node:worker_threads';
 import {InputError} from '../engine/input-error.js';
 import {type SimulationParams} from '../engine/params.js';
 import {Simulation} from '../engine/simulation.js';
@@ -42,15 +41,11 @@ export async function runCompareCell(cell: CompareCell): Promise<CompareResult> 
 	};
 }
 
-// As a worker thread: run each cell the pool sends and post the outcome back.
-parentPort?.on('message', async (cell: CompareCell) => {
+/** In a cell process (process-pool.ts): run one cell, with a failure as an outcome that says whether the input was at fault. */
+export async function runCell(cell: CompareCell): Promise<CellOutcome> {
 	try {
-		parentPort!.postMessage({ok: true, result: await runCompareCell(cell)} satisfies CellOutcome);
+		return {ok: true, result: await runCompareCell(cell)};
 	} catch (error) {
-		parentPort!.postMessage({
-			ok: false,
-			message: (error as Error).message,
-			input: error instanceof InputError,
-		} satisfies CellOutcome);
+		return {ok: false, message: (error as Error).message, input: error instanceof InputError};
 	}
-});
+}

@@ -9,7 +9,7 @@ import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
 import {addSimulationOptions, buildParams, type RunOptionValues} from './run-options.js';
-import {runOnWorkers} from './worker-pool.js';
+import {runInProcesses} from './process-pool.js';
 import {importDrawing} from '../ui/render/output-hook.js';
 
 interface CompareOptions extends Omit<RunOptionValues, 'trace'> {
@@ -41,7 +41,7 @@ async function compareCommand(options: CompareOptions): Promise<void> {
 	const cells: CompareCell[] = traces.flatMap(trace => strategies.map(strategy => ({trace, strategy, params})));
 	const progress = new ProgressLine();
 	progress.update(`compare: 0/${cells.length} cells`, true);
-	const outcomes = await runOnWorkers<CompareCell, CellOutcome>(
+	const outcomes = await runInProcesses<CompareCell, CellOutcome>(
 		new URL('./compare-cell.js', import.meta.url),
 		cells,
 		(done, total) => progress.update(`compare: ${done}/${total} cells`),

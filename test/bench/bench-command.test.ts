@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
-// End to end through the built CLI (`npm test` builds first): the bench's cells run in worker threads
+// End to end through the built CLI (`npm test` builds first): the bench's cells run in child processes
 // that load the compiled replay cell.
 const CLI = path.resolve('dist/cli.js');
 const hasCompiler = ['cc', 'gcc', 'clang'].some((name) => spawnSync(name, ['--version']).status === 0);
@@ -16,7 +16,7 @@ interface Row {
 }
 
 describe('memsim bench', {timeout: 60_000}, () => {
-	it('reports each cell as the fastest of its fresh workers, with every worker median and the ratios from those', () => {
+	it('reports each cell as the fastest of its fresh processes, with every process median and the ratios from those', () => {
 		const args = ['bench', '--trace', 'fixtures/traces/python3.valgrind', '--strategies', 'tlsf', '--runs', '1', '--forks', '2', '--no-holes', '--no-parse', '--json'];
 		if (hasCompiler) args.push('--baseline-glibc');
 		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});

@@ -1,0 +1,19 @@
+import {type CellReply, quit} from './process-pool.js';
+
+/**
+ * The child side of `runInProcesses`: argv[2] is the URL of a module exporting `runCell(task)`. Tasks
+ * arrive over IPC and replies go back the same way; `quit` (or the parent going away) ends the process.
+ */
+const cells = (await import(process.argv[2]!)) as {runCell(task: unknown): unknown};
+
+process.on('disconnect', () => process.exit(0));
+process.on('message', async (task: unknown) => {
+	if (task === quit) process.exit(0);
+	let reply: CellReply<unknown>;
+	try {
+		reply = {ok: true, outcome: await cells.runCell(task)};
+	} catch (error) {
+		reply = {ok: false, message: error instanceof Error ? error.message : String(error)};
+	}
+	process.send!(reply);
+});

@@ -1,0 +1,75 @@
+import {type ChildProcess, fork} from 'node:child_process';
+import {availableParallelism} from 'node:os';
+
+/** The message that ends a cell process. */
+export const quit = 'quit';
+
+/** What a cell process sends back: the outcome, or why its cell threw. */
+export type CellReply<Outcome> = {ok: true; outcome: Outcome} | {ok: false; message: string};
+
+/**
+ * Run tasks in child processes, one per core, handing each idle process the next task. Results come
+ * back in task order whatever order they finish in. `cellModule` exports `runCell(task)`; each process
+ * loads it through cell-process.js.
+ *
+ * Processes, not worker threads: Node 20 aborts the whole program (an assertion in
+ * `NodePlatform::ForIsolate`) when a worker thread is terminated while V8 is still optimizing its code
+ * in the background, which a bench of hundreds of fresh workers hit about once a run. A process that
+ * exits takes its compiler threads with it.
+ */
+export async function runInProcesses<Task, Outcome>(
+	cellModule: URL,
+	tasks: readonly Task[],
+	onDone: (finished: number, total: number) => void,
+	processes = availableParallelism(),
+	freshProcessPerTask = false,
+): Promise<Outcome[]> {
+	const results = new Array<Outcome>(tasks.length);
+	let next = 0;
+	let finished = 0;
+	const count = Math.max(1, Math.min(processes, tasks.length));
+	const start = (): ChildProcess =>
+		fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'});
+	const runProcess = async (): Promise<void> => {
+		let child = start();
+		try {
+			while (next < tasks.length) {
+				const index = next++;
+				if (freshProcessPerTask && index >= count) {
+					await stop(child);
+					child = start();
+				}
+				results[index] = await ask<Outcome>(child, tasks[index]);
+				onDone(++finished, tasks.length);
+			}
+		} finally {
+			await stop(child);
+		}
+	};
+	await Promise.all(Array.from({length: count}, runProcess));
+	return results;
+}
+
+function ask<Outcome>(child: ChildProcess, task: unknown): Promise<Outcome> {
+	return new Promise<Outcome>((resolve, reject) => {
+		const onExit = (code: number | null, signal: string | null): void => {
+			reject(new Error(`a cell process ended without an answer (${signal ?? `exit status ${code}`})`));
+		};
+		child.once('exit', onExit);
+		child.once('message', (reply: CellReply<Outcome>) => {
+			child.off('exit', onExit);
+			if (reply.ok) resolve(reply.outcome);
+			else reject(new Error(reply.message));
+		});
+		child.send(task as object);
+	});
+}
+
+/** Ask the process to exit (it calls process.exit, which waits for nothing) and wait until it has. */
+async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+	if (child.connected) child.send(quit);
+	else child.kill();
+	await exited;
+}

@@ -1,0 +1,32 @@
+import {pathToFileURL} from 'node:url';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+// The built pool (`npm test` builds first): it forks dist/source/commands/cell-process.js.
+const {runInProcesses} = (await import(pathToFileURL(path.resolve('dist/source/commands/process-pool.js')).href)) as typeof import('../../source/commands/process-pool.js');
+const echo = pathToFileURL(path.resolve('test/helpers/echo-cell.mjs'));
+
+interface Echo {
+	value: number;
+	pid: number;
+}
+
+describe('the process pool', {timeout: 30_000}, () => {
+	it('returns outcomes in task order, from processes that are not this one', async () => {
+		const done: number[] = [];
+		const results = await runInProcesses<{value: number}, Echo>(echo, [1, 2, 3, 4, 5].map(value => ({value})), finished => done.push(finished), 2);
+		expect(results.map(r => r.value)).toEqual([2, 4, 6, 8, 10]);
+		expect(new Set(results.map(r => r.pid)).size).toBe(2);
+		expect(results.every(r => r.pid !== process.pid)).toBe(true);
+		expect(done).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	it('runs every task in a fresh process when asked', async () => {
+		const results = await runInProcesses<{value: number}, Echo>(echo, [1, 2, 3].map(value => ({value})), () => {}, 1, true);
+		expect(new Set(results.map(r => r.pid)).size).toBe(3);
+	});
+
+	it("rejects with the cell's own message when a cell throws", async () => {
+		await expect(runInProcesses(echo, [{value: 1}, {value: 7, fail: true}], () => {}, 1)).rejects.toThrow('cell 7 failed on purpose');
+	});
+});
