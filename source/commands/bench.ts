@@ -8,6 +8,7 @@ import {timeWithHoles} from '../bench/holes.js';
 import {parseSpeed} from '../bench/parse-speed.js';
 import {writeParseCorpus} from '../bench/parse-corpus.js';
 import type {ReplayCell} from '../bench/replay-cell.js';
+import {median} from '../bench/median.js';
 import type {ReplayTiming} from '../bench/replay-timing.js';
 import {InputError} from '../engine/input-error.js';
 import {findStrategy, strategyNames} from '../engine/strategies/registry.js';
@@ -41,7 +42,7 @@ export interface TraceBench {
 	glibcNsPerEvent?: number;
 	/** glibc's median in each of its processes (the fastest is `glibcNsPerEvent`). */
 	glibcForks?: number[];
-	strategies: Array<{strategy: string; nsPerEvent: number; vsNaive: number; vsGlibc?: number; peakUtilization: number; forks: number[]}>;
+	strategies: Array<{strategy: string; nsPerEvent: number; vsNaive: number; vsGlibc?: number; peakUtilization: number; forks: number[]; controls: number[]}>;
 }
 
 /** `memsim bench`: engine speed per strategy as ratios measured in one run (never timed assertions in tests). */
@@ -99,11 +100,11 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 				? {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 3000}
 				: {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 10_000},
 		);
-		const rounds: ReplayTiming[][] = [];
+		const rounds: CellTiming[][] = [];
 		const glibcForks: number[] = [];
 		for (let fork = 0; fork < forks; fork++) {
 			rounds.push(
-				await runInProcesses<ReplayCell, ReplayTiming>(
+				await runInProcesses<ReplayCell, CellTiming>(
 					new URL('../bench/replay-cell.js', import.meta.url),
 					round,
 					done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${fork * round.length + done}/${forks * round.length} cells`),
@@ -125,6 +126,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 				vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
 				peakUtilization: timing.peakUtilization,
 				forks: timing.forks,
+				controls: timing.controls,
 			});
 		}
 		results.push(row);
@@ -142,9 +144,13 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 }
 
 /** The fork with the lowest median, carrying every fork's median (the spread is part of the result). */
-function fastestFork(forks: readonly ReplayTiming[]): ReplayTiming & {forks: number[]} {
+/** A cell's timing from one process, with that process's control loop (ns per operation). */
+type CellTiming = ReplayTiming & {controlNs: number};
+
+/** The fork with the lowest median, carrying every fork's median and control time (the spread is part of the result). */
+function fastestFork(forks: readonly CellTiming[]): CellTiming & {forks: number[]; controls: number[]} {
 	const best = forks.reduce((a, b) => (b.nsPerEvent < a.nsPerEvent ? b : a));
-	return {...best, forks: forks.map(f => f.nsPerEvent)};
+	return {...best, forks: forks.map(f => f.nsPerEvent), controls: forks.map(f => f.controlNs)};
 }
 
 function hasGlibc(results: TraceBench[]): boolean {
@@ -173,10 +179,16 @@ function traceRows(results: TraceBench[], withGlibc: boolean): string {
 function traceSummary(results: TraceBench[], withGlibc: boolean): string[] {
 	const forks = results[0]?.strategies[0]?.forks.length ?? 1;
 	const lines = [
-		`Replay speed over ${results.length} traces: the fastest of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, each the median of its timed runs after warm-up` +
+		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, each the median of its timed runs after warm-up` +
 			(withGlibc ? `; glibc the fastest of ${forks} process${forks === 1 ? '' : 'es'}, each the median of its runs` : '') +
 			'; ratios measured in this run',
 	];
+	const controls = results.flatMap(r => r.strategies.flatMap(s => s.controls));
+	if (controls.length > 0) {
+		lines.push(
+			`control loop (a fixed JS workload timed in every process before its cell; slower when the machine is): ${Math.min(...controls).toFixed(0)} to ${Math.max(...controls).toFixed(0)} ns/op, median ${median(controls).toFixed(0)}`,
+		);
+	}
 	if (withGlibc) {
 		const worst = new Map<string, number>();
 		for (const r of results) for (const s of r.strategies) if (s.vsGlibc !== undefined) worst.set(s.strategy, Math.max(worst.get(s.strategy) ?? 0, s.vsGlibc));

@@ -13,6 +13,7 @@ interface Row {
 	vsNaive: number;
 	vsGlibc?: number;
 	forks: number[];
+	controls: number[];
 }
 
 describe('memsim bench', {timeout: 60_000}, () => {
@@ -30,6 +31,9 @@ describe('memsim bench', {timeout: 60_000}, () => {
 		const [tlsf, naive] = trace!.strategies;
 		for (const row of [tlsf!, naive!]) {
 			expect(row.forks).toHaveLength(2);
+			// Each process timed the fixed control loop before its cell.
+			expect(row.controls).toHaveLength(2);
+			for (const control of row.controls) expect(control).toBeGreaterThan(0);
 			expect(row.nsPerEvent).toBe(Math.min(...row.forks));
 			expect(row.nsPerEvent).toBeGreaterThan(0);
 		}
@@ -39,6 +43,14 @@ describe('memsim bench', {timeout: 60_000}, () => {
 			expect(trace!.glibcNsPerEvent).toBe(Math.min(...trace!.glibcForks!));
 			expect(tlsf!.vsGlibc).toBeCloseTo(tlsf!.nsPerEvent / trace!.glibcNsPerEvent!, 9);
 		}
+	});
+
+	it('prints the control loop range under the table', () => {
+		const args = ['bench', '--trace', 'fixtures/traces/sort.valgrind', '--strategies', 'buddy', '--runs', '1', '--forks', '1', '--no-holes', '--no-parse'];
+		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/control loop \(a fixed JS workload timed in every process before its cell; slower when the machine is\): \d+ to \d+ ns\/op, median \d+/);
+		expect(result.stdout).toContain('sort.valgrind');
 	});
 
 	it('refuses a fork count out of range with exit status 2', () => {
