@@ -1,19 +1,24 @@
-import {type CellReply, quit} from './process-pool.js';
+import {type CellReply, quit, ready} from './process-pool.js';
 
 /**
  * The child side of `runInProcesses`: argv[2] is the URL of a module exporting `runCell(task)`. Tasks
  * arrive over IPC and replies go back the same way; `quit` (or the parent going away) ends the process.
  */
-const cells = (await import(process.argv[2]!)) as {runCell(task: unknown): unknown};
+// The listener goes on first: a task that came in while the module below was still loading would
+// otherwise be dispatched to no one, and the pool would wait for its answer forever. The pool sends
+// nothing before `ready` in any case.
+const cells = import(process.argv[2]!) as Promise<{runCell(task: unknown): unknown}>;
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', async (task: unknown) => {
 	if (task === quit) process.exit(0);
 	let reply: CellReply<unknown>;
 	try {
-		reply = {ok: true, outcome: await cells.runCell(task)};
+		reply = {ok: true, outcome: await (await cells).runCell(task)};
 	} catch (error) {
 		reply = {ok: false, message: error instanceof Error ? error.message : String(error)};
 	}
 	process.send!(reply);
 });
+await cells;
+process.send!(ready);

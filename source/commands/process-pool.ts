@@ -3,6 +3,8 @@ import {availableParallelism} from 'node:os';
 
 /** The message that ends a cell process. */
 export const quit = 'quit';
+/** What a cell process says once it can take tasks: nothing is sent to it before. */
+export const ready = 'ready';
 
 /** What a cell process sends back: the outcome, or why its cell threw. */
 export type CellReply<Outcome> = {ok: true; outcome: Outcome} | {ok: false; message: string};
@@ -28,16 +30,22 @@ export async function runInProcesses<Task, Outcome>(
 	let next = 0;
 	let finished = 0;
 	const count = Math.max(1, Math.min(processes, tasks.length));
-	const start = (): ChildProcess =>
-		fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'});
+	const start = async (): Promise<ChildProcess> => {
+		const child = fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			serialization: 'advanced',
+		});
+		await answer<typeof ready>(child);
+		return child;
+	};
 	const runProcess = async (): Promise<void> => {
-		let child = start();
+		let child = await start();
 		try {
 			while (next < tasks.length) {
 				const index = next++;
 				if (freshProcessPerTask && index >= count) {
 					await stop(child);
-					child = start();
+					child = await start();
 				}
 				results[index] = await ask<Outcome>(child, tasks[index]);
 				onDone(++finished, tasks.length);
@@ -51,17 +59,25 @@ export async function runInProcesses<Task, Outcome>(
 }
 
 function ask<Outcome>(child: ChildProcess, task: unknown): Promise<Outcome> {
-	return new Promise<Outcome>((resolve, reject) => {
+	const reply = answer<CellReply<Outcome>>(child);
+	child.send(task as object);
+	return reply.then(r => {
+		if (!r.ok) throw new Error(r.message);
+		return r.outcome;
+	});
+}
+
+/** The process's next message, or an error if it ends first. */
+function answer<Message>(child: ChildProcess): Promise<Message> {
+	return new Promise<Message>((resolve, reject) => {
 		const onExit = (code: number | null, signal: string | null): void => {
 			reject(new Error(`a cell process ended without an answer (${signal ?? `exit status ${code}`})`));
 		};
 		child.once('exit', onExit);
-		child.once('message', (reply: CellReply<Outcome>) => {
+		child.once('message', (message: Message) => {
 			child.off('exit', onExit);
-			if (reply.ok) resolve(reply.outcome);
-			else reject(new Error(reply.message));
+			resolve(message);
 		});
-		child.send(task as object);
 	});
 }
 
