@@ -1,9 +1,13 @@
+import {widenInliningBudget} from './inlining-budget.js';
 import {type CellReply, quit, ready} from './process-pool.js';
 
 /**
  * The child side of `runInProcesses`: argv[2] is the URL of a module exporting `runCell(task)`. Tasks
  * arrive over IPC and replies go back the same way; `quit` (or the parent going away) ends the process.
  */
+// Cell processes only replay: before any of the engine's code is loaded.
+widenInliningBudget();
+
 // The listener goes on first: a task that came in while the module below was still loading would
 // otherwise be dispatched to no one, and the pool would wait for its answer forever. The pool sends
 // nothing before `ready` in any case.

@@ -21,6 +21,7 @@ import {
 	type RunOptionValues,
 } from './run-options.js';
 import {importDrawing} from '../ui/render/output-hook.js';
+import {widenInliningBudget} from './inlining-budget.js';
 
 export interface RunCommandOptions extends RunOptionValues, FlinkRunOptionValues, RecordOptionValues {
 	headless?: boolean;
@@ -69,6 +70,7 @@ export async function createSimulation(options: RunOptionValues & FlinkRunOption
 
 async function runCommand(options: RunCommandOptions): Promise<void> {
 	const interactive = isInteractive(options);
+	if (!interactive) widenInliningBudget();
 	const sim = await createSimulation(options, interactive);
 	const dump = options.dump === undefined ? undefined : HeapDumpFile.open(options.dump);
 	// With --record the file is open and its header written here: an unwritable path stops us before the run.
