@@ -95,11 +95,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
 		// in one such phase would measure the phase, not the allocator.
 		const order = ['naive-first-fit', ...strategies];
-		const round: ReplayCell[] = order.map(strategy =>
-			strategy === 'naive-first-fit'
-				? {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 3000}
-				: {trace, strategy, runs, warmupEvents: 500_000, budgetMs: 10_000},
-		);
+		const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
 		const rounds: CellTiming[][] = [];
 		const glibcForks: number[] = [];
 		for (let fork = 0; fork < forks; fork++) {
@@ -143,7 +139,6 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	finish(options, out, lines, progress);
 }
 
-/** The fork with the lowest median, carrying every fork's median (the spread is part of the result). */
 /** A cell's timing from one process, with that process's control loop (ns per operation). */
 type CellTiming = ReplayTiming & {controlNs: number};
 

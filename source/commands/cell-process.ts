@@ -1,3 +1,4 @@
+import {InputError} from './input-error.js';
 import {widenInliningBudget} from './inlining-budget.js';
 import {type CellReply, quit, ready} from './process-pool.js';
 
@@ -20,7 +21,7 @@ process.on('message', async (task: unknown) => {
 	try {
 		reply = {ok: true, outcome: await (await cells).runCell(task)};
 	} catch (error) {
-		reply = {ok: false, message: error instanceof Error ? error.message : String(error)};
+		reply = {ok: false, message: error instanceof Error ? error.message : String(error), input: error instanceof InputError};
 	}
 	process.send!(reply);
 });

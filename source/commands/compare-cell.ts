@@ -1,6 +1,5 @@
 import {performance} from 'node:perf_hooks';
 import path from 'node:path';
-import {InputError} from '../engine/input-error.js';
 import {type SimulationParams} from '../engine/params.js';
 import {Simulation} from '../engine/simulation.js';
 import {autoStart, autoStrategy} from '../engine/tuner/registry.js';
@@ -22,8 +21,6 @@ export interface CompareResult {
 	eventsPerSec: number;
 }
 
-export type CellOutcome = {ok: true; result: CompareResult} | {ok: false; message: string; input: boolean};
-
 export async function runCompareCell(cell: CompareCell): Promise<CompareResult> {
 	const source = await openTrace(cell.trace);
 	// `auto` is not a strategy: it starts at a default one and lets the tuner choose from there.
@@ -41,11 +38,5 @@ export async function runCompareCell(cell: CompareCell): Promise<CompareResult> 
 	};
 }
 
-/** In a cell process (process-pool.ts): run one cell, with a failure as an outcome that says whether the input was at fault. */
-export async function runCell(cell: CompareCell): Promise<CellOutcome> {
-	try {
-		return {ok: true, result: await runCompareCell(cell)};
-	} catch (error) {
-		return {ok: false, message: (error as Error).message, input: error instanceof InputError};
-	}
-}
+/** In a cell process (process-pool.ts): one cell; a fault in the trace stays an InputError there too. */
+export const runCell = runCompareCell;

@@ -4,7 +4,7 @@ import {strategyNames} from '../engine/strategies/registry.js';
 import {findStrategy} from '../engine/strategies/registry.js';
 import {autoStart, autoStrategy} from '../engine/tuner/registry.js';
 import {formatPercent, formatRate} from '../format/units.js';
-import type {CellOutcome, CompareCell, CompareResult} from './compare-cell.js';
+import type {CompareCell, CompareResult} from './compare-cell.js';
 import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
@@ -41,18 +41,12 @@ async function compareCommand(options: CompareOptions): Promise<void> {
 	const cells: CompareCell[] = traces.flatMap(trace => strategies.map(strategy => ({trace, strategy, params})));
 	const progress = new ProgressLine();
 	progress.update(`compare: 0/${cells.length} cells`, true);
-	const outcomes = await runInProcesses<CompareCell, CellOutcome>(
+	// A cell that fails (a malformed trace) rejects the run: the progress line is cleared before its message.
+	const results = await runInProcesses<CompareCell, CompareResult>(
 		new URL('./compare-cell.js', import.meta.url),
 		cells,
 		(done, total) => progress.update(`compare: ${done}/${total} cells`),
-	);
-	progress.done();
-	const failed = outcomes.find(outcome => !outcome.ok);
-	if (failed && !failed.ok) {
-		if (failed.input) throw new InputError(failed.message);
-		throw new Error(failed.message);
-	}
-	const results = outcomes.map(outcome => (outcome as {ok: true; result: CompareResult}).result);
+	).finally(() => progress.done());
 	if (options.json) {
 		process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 		return;

@@ -1,18 +1,20 @@
 import {type ChildProcess, fork} from 'node:child_process';
 import {availableParallelism} from 'node:os';
+import {InputError} from './input-error.js';
 
 /** The message that ends a cell process. */
 export const quit = 'quit';
 /** What a cell process says once it can take tasks: nothing is sent to it before. */
 export const ready = 'ready';
 
-/** What a cell process sends back: the outcome, or why its cell threw. */
-export type CellReply<Outcome> = {ok: true; outcome: Outcome} | {ok: false; message: string};
+/** What a cell process sends back: the outcome, or why its cell threw (`input`: an InputError, bad input rather than a bug). */
+export type CellReply<Outcome> = {ok: true; outcome: Outcome} | {ok: false; message: string; input: boolean};
 
 /**
  * Run tasks in child processes, one per core, handing each idle process the next task. Results come
  * back in task order whatever order they finish in. `cellModule` exports `runCell(task)`; each process
- * loads it through cell-process.js.
+ * loads it through cell-process.js. A cell that throws rejects the whole run with its message (an
+ * InputError stays one, so the command exits 2), and no further task is handed out.
  *
  * Processes, not worker threads: Node 20 aborts the whole program (an assertion in
  * `NodePlatform::ForIsolate`) when a worker thread is terminated while V8 is still optimizing its code
@@ -47,7 +49,12 @@ export async function runInProcesses<Task, Outcome>(
 					await stop(child);
 					child = await start();
 				}
-				results[index] = await ask<Outcome>(child, tasks[index]);
+				try {
+					results[index] = await ask<Outcome>(child, tasks[index]);
+				} catch (error) {
+					next = tasks.length;
+					throw error;
+				}
 				onDone(++finished, tasks.length);
 			}
 		} finally {
@@ -62,7 +69,7 @@ function ask<Outcome>(child: ChildProcess, task: unknown): Promise<Outcome> {
 	const reply = answer<CellReply<Outcome>>(child);
 	child.send(task as object);
 	return reply.then(r => {
-		if (!r.ok) throw new Error(r.message);
+		if (!r.ok) throw r.input ? new InputError(r.message) : new Error(r.message);
 		return r.outcome;
 	});
 }

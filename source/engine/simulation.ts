@@ -270,19 +270,7 @@ export class Simulation {
 	 * `compare`, `run --json` on a trace) are like this from start to end.
 	 */
 	private plainReady(): boolean {
-		const r = this.reclamation;
-		const tuner = this.tuner;
-		return (
-			!this.params.check &&
-			this.admission === undefined &&
-			!this.partition.charging &&
-			!r.slowFree &&
-			!r.driver.active &&
-			!r.graph.active &&
-			!tuner.watching &&
-			tuner.top === Number.POSITIVE_INFINITY &&
-			tuner.failures === Number.POSITIVE_INFINITY
-		);
+		return !this.params.check && this.admission === undefined && !this.partition.charging && this.reclamation.quiet && this.tuner.quiet;
 	}
 
 	/**
@@ -303,21 +291,18 @@ export class Simulation {
 			const id = batch.id[i]!;
 			const h = ids.denseHandle(id);
 			const op = batch.op[i]!;
+			// Only an allocation of a new id, or a free or resize of a live block, is plain.
+			if (op === Op.alloc ? h !== missingId : (op !== Op.free && op !== Op.realloc) || h < 0) return i;
+			this.eventNumber++;
+			this.time++;
+			this.currentLine = batch.line[i]!;
 			if (op === Op.free) {
-				if (h < 0) return i;
-				this.eventNumber++;
-				this.time++;
-				this.currentLine = batch.line[i]!;
 				m.frees++;
 				const b = this.blocks;
 				if (r.tracking) r.ledger.remove(b.site[h]!, b.owner[h]!, b.request[h]!);
 				heap.free(h);
 				ids.delete(id);
 			} else if (op === Op.alloc) {
-				if (h !== missingId) return i;
-				this.eventNumber++;
-				this.time++;
-				this.currentLine = batch.line[i]!;
 				m.allocs++;
 				const size = batch.arg[i]!;
 				const site = batch.site[i]!;
@@ -328,22 +313,15 @@ export class Simulation {
 					return i + 1;
 				}
 				this.placed(placed, id);
-			} else if (op === Op.realloc) {
-				if (h < 0) return i;
-				this.eventNumber++;
-				this.time++;
-				this.currentLine = batch.line[i]!;
+			} else {
 				m.reallocs++;
 				const before = this.blocks.request[h]!;
 				const size = batch.arg[i]!;
-				const result = heap.realloc(h, size);
-				if (result === none) {
+				if (heap.realloc(h, size) === none) {
 					this.resizeOrFail(id, h, size, before, none);
 					return i + 1;
 				}
 				this.resized(h, before);
-			} else {
-				return i;
 			}
 		}
 		return i;

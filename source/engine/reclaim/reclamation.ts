@@ -57,6 +57,14 @@ export class Reclamation implements LeakContext {
 	slowFree = false;
 	/** Event number at which `periodic` has work (Infinity: none). */
 	nextCheck = Number.POSITIVE_INFINITY;
+
+	/**
+	 * A program free is a plain heap free and a placement needs only the ledger: explicit frees, no
+	 * collector, no object graph. The simulation's lean replay loop runs only while this holds.
+	 */
+	get quiet(): boolean {
+		return !this.slowFree && !this.driver.active && !this.graph.active;
+	}
 	/** Live tasks per owner (`task X start` minus `task X end`). */
 	readonly runningTasks = new Map<number, number>();
 	touches = 0;

@@ -42,6 +42,11 @@ export class TunerDriver {
 	failures = Number.POSITIVE_INFINITY;
 	/** Record request sizes (`requested`). */
 	watching = false;
+
+	/** Nothing but `due` can call for a look, and no request needs recording (the simulation's lean loop checks `due` itself). */
+	get quiet(): boolean {
+		return !this.watching && this.top === Number.POSITIVE_INFINITY && this.failures === Number.POSITIVE_INFINITY;
+	}
 	decisionCount = 0;
 	readonly decisions: DecisionRecord[] = [];
 	private tuner?: Tuner;
