@@ -150,3 +150,65 @@ describe('random heap layouts keep the heap sound', () => {
 		}
 	}
 });
+
+/**
+ * The heap keeps a split block's rest, or a grown free block, in its strategy's index in place when the
+ * strategy offers `replaced` and `resized`; without them it removes and inserts. Both must place every
+ * later block at the same address.
+ */
+describe('in-place index updates place blocks exactly as removals and insertions do', () => {
+	const inPlace = names.filter(name => {
+		const strategy = findStrategy(name).create({blocks: new BlockTable(8), firstBlock: () => none});
+		return strategy.replaced !== undefined && strategy.resized !== undefined;
+	});
+
+	it('covers the tree strategies', () => {
+		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit']);
+	});
+
+	// Long runs of small requests with many frees: many holes of few distinct sizes, so keys tie and a
+	// split's rest or a merged block often has to move in a size-ordered index.
+	const manyHoles = fc.array(
+		fc.oneof(
+			{arbitrary: fc.integer({min: 1, max: 6}).map(r => ({kind: 'alloc', request: r * 16}) as const), weight: 5},
+			{arbitrary: pick.map(p => ({kind: 'free', pick: p}) as const), weight: 4},
+			{arbitrary: fc.tuple(pick, fc.integer({min: 1, max: 12})).map(([p, r]) => ({kind: 'realloc', pick: p, request: r * 16}) as const), weight: 1},
+		),
+		{minLength: 100, maxLength: 400},
+	);
+
+	for (const strategy of inPlace) {
+		for (const capacity of capacities) {
+			it(`under ${strategy} on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
+				fc.assert(
+					fc.property(manyHoles, script => {
+						const run = (keepInPlace: boolean): number[][] => {
+							const blocks = new BlockTable(8);
+							const holder: {heap?: Heap} = {};
+							const full = findStrategy(strategy).create({blocks, firstBlock: () => holder.heap!.first});
+							const {replaced, resized, ...plain} = full;
+							const heap = new Heap({...defaultHeapParams, capacity}, keepInPlace ? full : plain, blocks, 32);
+							holder.heap = heap;
+							const live: number[] = [];
+							const layouts: number[][] = [];
+							for (const event of script) {
+								if (event.kind === 'alloc') {
+									const h = heap.allocate(event.request, 0, 0);
+									if (h !== none) live.push(h);
+								} else if (event.kind === 'free' && live.length > 0) {
+									heap.free(live.splice(event.pick % live.length, 1)[0]!);
+								} else if (event.kind === 'realloc' && live.length > 0) {
+									heap.realloc(live[event.pick % live.length]!, event.request);
+								}
+								layouts.push(live.map(h => blocks.addr[h]!));
+							}
+							return layouts;
+						};
+						expect(run(true)).toEqual(run(false));
+					}),
+					{numRuns: 60 * scale},
+				);
+			});
+		}
+	}
+});

@@ -129,6 +129,52 @@ describe('the size tree', () => {
 			}),
 		);
 	});
+	it('keeps (size, address) order when a block is replaced or grows, in its node or moved', () => {
+		// As under the heap: a split's rest is a fresh block in the old one's range, a growth enlarges a
+		// block up to the next slot. Sizes are multiples of 64 from a few values, so ties are common and
+		// both outcomes (the key still sorts in place, or it must move) happen.
+		const ops = fc.array(fc.record({kind: fc.constantFrom('toggle', 'split', 'grow'), pick: fc.nat(), amount: fc.integer({min: 1, max: 30})}), {
+			maxLength: 200,
+		});
+		fc.assert(
+			fc.property(sizes, ops, (blockSizes, script) => {
+				const blocks = table(blockSizes.map(s => 64 * (1 + (s % 8))));
+				const tree = new SizeTree(blocks);
+				const slot = blockSizes.map(() => none);
+				const bySizeThenAddress = (x: number, y: number): number =>
+					blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!;
+				for (const {kind, pick, amount} of script) {
+					const i = pick % blockSizes.length;
+					const h = slot[i]!;
+					if (kind === 'toggle') {
+						if (h === none) {
+							const fresh = blocks.create(i * 4096, 64 * (1 + (blockSizes[i]! % 8)), BlockFlag.free);
+							tree.insert(fresh);
+							slot[i] = fresh;
+						} else {
+							tree.remove(h);
+							blocks.destroy(h);
+							slot[i] = none;
+						}
+					} else if (h !== none && kind === 'split' && blocks.size[h]! > 64) {
+						const cut = 64 * (1 + (amount % (blocks.size[h]! / 64 - 1)));
+						const rest = blocks.create(blocks.addr[h]! + cut, blocks.size[h]! - cut, BlockFlag.free);
+						blocks.size[h] = cut;
+						tree.replaceOrMove(h, rest);
+						blocks.destroy(h);
+						slot[i] = rest;
+					} else if (h !== none && kind === 'grow') {
+						blocks.size[h] = Math.min(blocks.size[h]! + 64 * amount, (i + 1) * 4096 - blocks.addr[h]!);
+						tree.resized(h);
+					}
+					const ordered = slot.filter(x => x !== none).sort(bySizeThenAddress);
+					expect(tree.handles()).toEqual(ordered);
+					expect(tree.structureHolds()).toBe(true);
+					expect(tree.smallestFitting(64 * amount)).toBe(ordered.find(x => blocks.size[x]! >= 64 * amount) ?? none);
+				}
+			}),
+		);
+	});
 });
 
 describe('size-class lists', () => {

@@ -16,6 +16,8 @@ export const bestFit: StrategyDescriptor = {
 			handles: () => tree.handles(),
 			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
+			replaced: (old, by) => tree.replaceOrMove(old, by),
+			resized: h => tree.resized(h),
 		};
 	},
 };

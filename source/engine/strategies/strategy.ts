@@ -32,12 +32,14 @@ export interface PlacementStrategy {
 	 */
 	largest?(): number;
 	/**
-	 * For indexes ordered by address: free block `by` replaces `old` at the same place in address order
-	 * (the rest of a split block, or a freed block that absorbed its free successor). The heap uses this
-	 * and `resized` instead of a removal and an insertion when a strategy has both.
+	 * Free block `by` replaces `old`, which leaves the index: the rest of a split block, or a freed block
+	 * that absorbed its free successor. In address order `by` sorts exactly where `old` did; a
+	 * size-ordered index keeps `old`'s node when the new key still sorts there and moves it otherwise.
+	 * The heap uses this and `resized` instead of a removal and an insertion when a strategy has both;
+	 * a strategy whose answers depend on insertion order (LIFO lists) must not offer them.
 	 */
 	replaced?(old: number, by: number): void;
-	/** For indexes ordered by address: free block `h` grew (it absorbed its freed successor); its address is unchanged. */
+	/** Free block `h`, still indexed, grew (it absorbed its freed successor); its address is unchanged. */
 	resized?(h: number): void;
 	/** What is wrong inside the index's own structure (links, subtree maxima), for the invariant checker. */
 	structureProblem?(): string | undefined;

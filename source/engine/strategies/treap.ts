@@ -123,6 +123,38 @@ export abstract class FreeBlockTreap {
 		if (this.augmented) this.refreshFrom(by);
 	}
 
+	/** The node before `h` in key order, or -1: found from the links alone, so `h`'s key may have changed. */
+	protected predecessor(h: number): number {
+		let t = this.left[h]!;
+		if (t !== none) {
+			while (this.right[t] !== none) t = this.right[t]!;
+			return t;
+		}
+		let child = h;
+		t = this.parent[h]!;
+		while (t !== none && this.left[t] === child) {
+			child = t;
+			t = this.parent[t]!;
+		}
+		return t;
+	}
+
+	/** The node after `h` in key order, or -1 (links only, like `predecessor`). */
+	protected successor(h: number): number {
+		let t = this.right[h]!;
+		if (t !== none) {
+			while (this.left[t] !== none) t = this.left[t]!;
+			return t;
+		}
+		let child = h;
+		t = this.parent[h]!;
+		while (t !== none && this.right[t] === child) {
+			child = t;
+			t = this.parent[t]!;
+		}
+		return t;
+	}
+
 	/** Subtree `by` (or none) takes the place `old` had under `above` (none: the root). */
 	private rehang(above: number, old: number, by: number): void {
 		if (above === none) this.root = by;

@@ -23,6 +23,8 @@ export const worstFit: StrategyDescriptor = {
 			handles: () => tree.handles(),
 			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
+			replaced: (old, by) => tree.replaceOrMove(old, by),
+			resized: h => tree.resized(h),
 		};
 	},
 };
