@@ -277,54 +277,125 @@ export class Simulation {
 	 * Apply events from `i` while each is a plain allocation, free or resize of a known id by no owner,
 	 * with the general path's effects but none of its hooks (which `plainReady` says are idle); returns
 	 * the index of the first event left for `applyEvent`. Half of a replay's time went to those hooks.
+	 *
+	 * The event counters, the peaks and the latest placement live in locals and are written back once,
+	 * when the loop stops: nothing the loop calls reads them, and loads and stores of object fields
+	 * between calls were a fifth of a replay (realloc2-bal tlsf 0.77x, first-fit 0.84x in one-process A/B).
 	 */
 	private replayPlain(i: number, end: number): number {
 		const batch = this.batch;
+		const opColumn = batch.op;
+		const idColumn = batch.id;
+		const sizeColumn = batch.arg;
+		const siteColumn = batch.site;
+		const ownerColumn = batch.owner;
 		const heap = this.heap;
+		const b = this.blocks;
 		const ids = this.ids;
 		const m = this.metrics;
 		const r = this.reclamation;
+		const tracking = r.tracking;
+		const ledger = r.ledger;
+		const siteStats = this.siteStats;
+		const trigger = r.driver.triggerBytes;
+		let event = this.eventNumber;
+		// Plain events add one to the clock each, so the clock keeps its distance from the event number.
+		const lag = this.time - event;
 		// An event that reaches one of these event numbers needs applyEvent's after-event checks.
 		const attention = Math.min(r.nextCheck, this.tuner.due, this.nextSample);
-		for (; i < end; i++) {
-			if (this.eventNumber + 1 >= attention || batch.owner[i] !== 0) return i;
-			const id = batch.id[i]!;
+		const stop = Math.min(end, i + Math.max(0, attention - 1 - event));
+		let allocs = 0;
+		let frees = 0;
+		let reallocs = 0;
+		let peakBytes = m.peakLiveBytes;
+		let peakBlocks = m.peakLiveBlocks;
+		let highWater = m.highWaterBytes;
+		let lastPlaced = none;
+		let lastPlacedEvent = 0;
+		// Ids a collector or repair freed under the program (rare): a new allocation of one clears it.
+		const reclaimed = r.reclaimedIds;
+		// The event the heap could not serve, or the block that reached the collector's trigger.
+		let failed = -1;
+		let triggered = none;
+		for (; i < stop; i++) {
+			if (ownerColumn[i] !== 0) break;
+			const id = idColumn[i]!;
 			const h = ids.denseHandle(id);
-			const op = batch.op[i]!;
+			const op = opColumn[i]!;
 			// Only an allocation of a new id, or a free or resize of a live block, is plain.
-			if (op === Op.alloc ? h !== missingId : (op !== Op.free && op !== Op.realloc) || h < 0) return i;
-			this.eventNumber++;
-			this.time++;
-			this.currentLine = batch.line[i]!;
+			if (op === Op.alloc ? h !== missingId : (op !== Op.free && op !== Op.realloc) || h < 0) break;
+			event++;
 			if (op === Op.free) {
-				m.frees++;
-				const b = this.blocks;
-				if (r.tracking) r.ledger.remove(b.site[h]!, b.owner[h]!, b.request[h]!);
+				frees++;
+				if (tracking) ledger.remove(b.site[h]!, b.owner[h]!, b.request[h]!);
 				heap.free(h);
 				ids.delete(id);
-			} else if (op === Op.alloc) {
-				m.allocs++;
-				const size = batch.arg[i]!;
-				const site = batch.site[i]!;
-				const placed = heap.allocate(size, site, 0);
+				continue;
+			}
+			let placed = h;
+			if (op === Op.alloc) {
+				allocs++;
+				const site = siteColumn[i]!;
+				placed = heap.allocate(sizeColumn[i]!, site, 0);
 				if (placed === none) {
-					// The general path's recovery and failure; a collection may have changed what plainReady said.
-					this.placeOrFail(id, size, site, 0, none);
-					return i + 1;
+					failed = i;
+					break;
 				}
-				this.placed(placed, id);
+				b.extId[placed] = id;
+				b.born[placed] = event;
+				ids.set(id, placed);
+				if (tracking) ledger.add(site, 0, b.request[placed]!);
+				siteStats.placed(site, 0);
+				if (reclaimed.size > 0) reclaimed.delete(id);
+				lastPlaced = placed;
+				lastPlacedEvent = event;
 			} else {
-				m.reallocs++;
-				const before = this.blocks.request[h]!;
-				const size = batch.arg[i]!;
-				if (heap.realloc(h, size) === none) {
-					this.resizeOrFail(id, h, size, before, none);
-					return i + 1;
+				reallocs++;
+				const before = b.request[h]!;
+				if (heap.realloc(h, sizeColumn[i]!) === none) {
+					failed = i;
+					break;
 				}
-				this.resized(h, before);
+				r.reallocated(h, before);
+			}
+			b.lastTouch[placed] = event + lag;
+			const blockEnd = b.addr[placed]! + b.size[placed]!;
+			if (blockEnd > highWater) highWater = blockEnd;
+			if (heap.payloadBytes > peakBytes) peakBytes = heap.payloadBytes;
+			if (heap.usedBlocks > peakBlocks) peakBlocks = heap.usedBlocks;
+			if (op === Op.alloc && heap.usedBlockBytes >= trigger) {
+				triggered = placed;
+				i++;
+				break;
 			}
 		}
-		return i;
+		m.allocs += allocs;
+		m.frees += frees;
+		m.reallocs += reallocs;
+		m.peakLiveBytes = peakBytes;
+		m.peakLiveBlocks = peakBlocks;
+		m.highWaterBytes = highWater;
+		if (event !== this.eventNumber) {
+			this.eventNumber = event;
+			this.time = event + lag;
+			this.currentLine = batch.line[failed >= 0 ? failed : i - 1]!;
+		}
+		if (lastPlaced !== none) {
+			this.lastPlaced = lastPlaced;
+			this.lastPlacedEvent = lastPlacedEvent;
+		}
+		if (triggered !== none) r.occupancyReached(triggered);
+		if (failed < 0) return i;
+		// The general path's recovery and failure; a collection may have changed what plainReady said.
+		const id = idColumn[failed]!;
+		const size = sizeColumn[failed]!;
+		if (opColumn[failed] === Op.alloc) {
+			this.placeOrFail(id, size, siteColumn[failed]!, 0, none);
+		} else {
+			const h = ids.denseHandle(id);
+			this.resizeOrFail(id, h, size, b.request[h]!, none);
+		}
+		return failed + 1;
 	}
 
 	private applyEvent(i: number): void {

@@ -28,7 +28,10 @@ const event: fc.Arbitrary<ScriptEvent> = fc.oneof(
 interface Outcome {
 	summary: Record<string, unknown>;
 	failures: number;
-	layout: Array<[number, number, number]>;
+	/** Every block in address order: address, size, flags, and for used blocks id, birth event and last touch. */
+	layout: number[][];
+	/** Live bytes and blocks per site as the leak detectors' ledger has them, and allocations per site. */
+	sites: number[][];
 }
 
 function replay(script: readonly ScriptEvent[], params: SimulationParams): Outcome {
@@ -37,11 +40,15 @@ function replay(script: readonly ScriptEvent[], params: SimulationParams): Outco
 	sim.events.on('failure', () => failures++);
 	while (sim.stepSync(7) > 0);
 	const {eventsPerSec: _, ...summary} = sim.summary();
-	const layout: Array<[number, number, number]> = [];
-	for (let h = sim.heap.first; h !== none; h = sim.blocks.next[h]!) {
-		layout.push([sim.blocks.addr[h]!, sim.blocks.size[h]!, sim.blocks.flags[h]!]);
+	const b = sim.blocks;
+	const layout: number[][] = [];
+	for (let h = sim.heap.first; h !== none; h = b.next[h]!) {
+		const place = [b.addr[h]!, b.size[h]!, b.flags[h]!];
+		layout.push(b.isFree(h) ? place : [...place, b.extId[h]!, b.born[h]!, b.lastTouch[h]!]);
 	}
-	return {summary, failures, layout};
+	const ledger = sim.reclamation.ledger;
+	const sites = [...Array(4).keys()].map(site => [ledger.liveBytes[site]!, ledger.liveBlocks[site]!, sim.siteStats.siteAllocs[site]!]);
+	return {summary, failures, layout, sites};
 }
 
 describe('the plain replay loop', () => {
