@@ -356,7 +356,8 @@ export class Simulation {
 					failed = i;
 					break;
 				}
-				r.reallocated(h, before);
+				// reallocated()'s collector hook is for an active collector, which a plain run has not.
+				if (tracking) ledger.resize(b.site[h]!, b.request[h]! - before);
 			}
 			b.lastTouch[placed] = event + lag;
 			const blockEnd = b.addr[placed]! + b.size[placed]!;
