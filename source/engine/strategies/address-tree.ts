@@ -25,21 +25,13 @@ export class AddressTree extends FreeBlockTreap {
 		return this.leftmostFitting(this.root, size);
 	}
 
-	/** The lowest-address block at or after address `from` with at least `size` bytes, or -1. */
-	firstFitFrom(from: number, size: number): number {
-		return this.fitFrom(this.root, from, size);
-	}
-
-	/** The block whose range [addr, addr + size) contains `address`, or -1. */
-	containing(address: number): number {
-		const {addr, size} = this.blocks;
-		let t = this.root;
-		while (t !== none) {
-			if (address < addr[t]!) t = this.left[t]!;
-			else if (address >= addr[t]! + size[t]!) t = this.right[t]!;
-			else return t;
-		}
-		return none;
+	/**
+	 * The lowest-address block with at least `size` bytes among those that end after address `from`, or
+	 * -1: the block containing `from` if it fits, else the first fit at or after `from`. Free blocks do
+	 * not overlap, so their ends sort as their addresses do and one descent answers both questions.
+	 */
+	firstFitEndingAfter(from: number, size: number): number {
+		return this.fitEndingAfter(this.root, from, size);
 	}
 
 	private leftmostFitting(t: number, size: number): number {
@@ -55,16 +47,17 @@ export class AddressTree extends FreeBlockTreap {
 	}
 
 	/**
-	 * Walks the boundary path to `from`; at each node at or after `from` the left side is tried first,
+	 * Walks the boundary path to `from`; at each node ending after `from` the left side is tried first,
 	 * then the node, then its right subtree, whose fit (if its maximum says there is one) is a single
 	 * descent. So the whole search stays O(log n).
 	 */
-	private fitFrom(t: number, from: number, size: number): number {
-		while (t !== none && this.maxSize[t]! >= size && this.blocks.addr[t]! < from) t = this.right[t]!;
+	private fitEndingAfter(t: number, from: number, size: number): number {
+		const {addr, size: blockSize} = this.blocks;
+		while (t !== none && this.maxSize[t]! >= size && addr[t]! + blockSize[t]! <= from) t = this.right[t]!;
 		if (t === none || this.maxSize[t]! < size) return none;
-		const before = this.fitFrom(this.left[t]!, from, size);
+		const before = this.fitEndingAfter(this.left[t]!, from, size);
 		if (before !== none) return before;
-		if (this.blocks.size[t]! >= size) return t;
+		if (blockSize[t]! >= size) return t;
 		return this.leftmostFitting(this.right[t]!, size);
 	}
 }

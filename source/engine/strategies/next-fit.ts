@@ -19,9 +19,7 @@ export const nextFit: StrategyDescriptor = {
 			insert: h => tree.insert(h),
 			remove: h => tree.remove(h),
 			findFit(size) {
-				const holder = tree.containing(rover);
-				if (holder !== none && blocks.size[holder]! >= size) return holder;
-				const above = tree.firstFitFrom(rover, size);
+				const above = tree.firstFitEndingAfter(rover, size);
 				return above !== none ? above : tree.firstFit(size);
 			},
 			// The placed block starts at its free block's address; the remainder, if any, follows it.
