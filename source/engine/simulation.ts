@@ -312,6 +312,16 @@ export class Simulation {
 		let highWater = m.highWaterBytes;
 		let lastPlaced = none;
 		let lastPlacedEvent = 0;
+		// The site ledger's and the allocation counts' columns, read once: they are replaced only when a
+		// new site outgrows them, which goes through their own methods and is read again here. Placements
+		// here are all by owner 0, so owner 0's counts are kept in locals too.
+		let liveBytes = ledger.liveBytes;
+		let liveBlocks = ledger.liveBlocks;
+		let floorBytes = ledger.floorBytes;
+		let siteAllocs = siteStats.siteAllocs;
+		let sites = tracking ? Math.min(liveBytes.length, siteAllocs.length) : siteAllocs.length;
+		let ownerPlaced = 0;
+		let ownerFreed = 0;
 		// Ids a collector or repair freed under the program (rare): a new allocation of one clears it.
 		const reclaimed = r.reclaimedIds;
 		// The event the heap could not serve, or the block that reached the collector's trigger.
@@ -327,7 +337,17 @@ export class Simulation {
 			event++;
 			if (op === Op.free) {
 				frees++;
-				if (tracking) ledger.remove(b.site[h]!, b.owner[h]!, b.request[h]!);
+				if (tracking) {
+					// ledger.remove, with owner 0's count in a local.
+					const site = b.site[h]!;
+					const live = liveBytes[site]! - b.request[h]!;
+					liveBytes[site] = live;
+					liveBlocks[site]!--;
+					if (live < floorBytes[site]!) floorBytes[site] = live;
+					const owner = b.owner[h]!;
+					if (owner === 0) ownerFreed++;
+					else ledger.ownerBlocks[owner]!--;
+				}
 				heap.free(h);
 				ids.delete(id);
 				continue;
@@ -344,8 +364,23 @@ export class Simulation {
 				b.extId[placed] = id;
 				b.born[placed] = event;
 				ids.set(id, placed);
-				if (tracking) ledger.add(site, 0, b.request[placed]!);
-				siteStats.placed(site, 0);
+				if (site < sites) {
+					// ledger.add and siteStats.placed for a site both already have room for.
+					if (tracking) {
+						liveBytes[site] = liveBytes[site]! + b.request[placed]!;
+						liveBlocks[site]!++;
+					}
+					siteAllocs[site]!++;
+					ownerPlaced++;
+				} else {
+					if (tracking) ledger.add(site, 0, b.request[placed]!);
+					siteStats.placed(site, 0);
+					liveBytes = ledger.liveBytes;
+					liveBlocks = ledger.liveBlocks;
+					floorBytes = ledger.floorBytes;
+					siteAllocs = siteStats.siteAllocs;
+					sites = tracking ? Math.min(liveBytes.length, siteAllocs.length) : siteAllocs.length;
+				}
 				if (reclaimed.size > 0) reclaimed.delete(id);
 				lastPlaced = placed;
 				lastPlacedEvent = event;
@@ -357,7 +392,13 @@ export class Simulation {
 					break;
 				}
 				// reallocated()'s collector hook is for an active collector, which a plain run has not.
-				if (tracking) ledger.resize(b.site[h]!, b.request[h]! - before);
+				if (tracking) {
+					// ledger.resize
+					const site = b.site[h]!;
+					const live = liveBytes[site]! + (b.request[h]! - before);
+					liveBytes[site] = live;
+					if (live < floorBytes[site]!) floorBytes[site] = live;
+				}
 			}
 			b.lastTouch[placed] = event + lag;
 			const blockEnd = b.addr[placed]! + b.size[placed]!;
@@ -370,6 +411,8 @@ export class Simulation {
 				break;
 			}
 		}
+		if (tracking) ledger.ownerBlocks[0] = ledger.ownerBlocks[0]! + ownerPlaced - ownerFreed;
+		siteStats.ownerAllocs[0] = siteStats.ownerAllocs[0]! + ownerPlaced;
 		m.allocs += allocs;
 		m.frees += frees;
 		m.reallocs += reallocs;

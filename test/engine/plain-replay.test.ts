@@ -30,7 +30,7 @@ interface Outcome {
 	failures: number;
 	/** Every block in address order: address, size, flags, and for used blocks id, birth event and last touch. */
 	layout: number[][];
-	/** Live bytes and blocks per site as the leak detectors' ledger has them, and allocations per site. */
+	/** Per site: live bytes, live blocks and window floor as the leak detectors' ledger has them, allocations; per owner: live blocks, allocations. */
 	sites: number[][];
 }
 
@@ -47,7 +47,14 @@ function replay(script: readonly ScriptEvent[], params: SimulationParams): Outco
 		layout.push(b.isFree(h) ? place : [...place, b.extId[h]!, b.born[h]!, b.lastTouch[h]!]);
 	}
 	const ledger = sim.reclamation.ledger;
-	const sites = [...Array(4).keys()].map(site => [ledger.liveBytes[site]!, ledger.liveBlocks[site]!, sim.siteStats.siteAllocs[site]!]);
+	const sites = [...Array(4).keys()].map(site => [
+		ledger.liveBytes[site]!,
+		ledger.liveBlocks[site]!,
+		ledger.floorBytes[site]!,
+		sim.siteStats.siteAllocs[site]!,
+		ledger.ownerBlocks[site]!,
+		sim.siteStats.ownerAllocs[site]!,
+	]);
 	return {summary, failures, layout, sites};
 }
 
