@@ -42,8 +42,9 @@ export class Heap extends BlockList {
 	/** The strategy keeps power-of-two blocks (buddy): cached, since every allocation and free asks. */
 	private buddy: boolean;
 	/**
-	 * The strategy can keep a split or merged block's place in its index (address-ordered trees) and
-	 * names its largest block, so the in-place paths have no second size index to keep.
+	 * The strategy can update a free block that changed in place (`moved`) and names its largest block,
+	 * so the in-place split and coalescing paths have no second size index to keep. Never under buddy,
+	 * whose blocks split in halves and merge only with their buddies.
 	 */
 	private inPlace: boolean;
 	private heapParams!: HeapParams;
@@ -69,7 +70,7 @@ export class Heap extends BlockList {
 		this.params = params;
 		this.strategy = strategy;
 		this.buddy = strategy.powerOfTwo === true;
-		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined && strategy.largest !== undefined;
+		this.inPlace = strategy.moved !== undefined && strategy.largest !== undefined && !this.buddy;
 		this.trackSizes = strategy.largest === undefined;
 		if (this.trackSizes) this.bySize ??= new SizeClassIndex(blocks, 4);
 		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
@@ -133,7 +134,7 @@ export class Heap extends BlockList {
 		if (h !== none) {
 			this.strategy.placed?.(h);
 			if (this.inPlace && this.blocks.size[h]! - size >= this.smallestRemainder) {
-				this.splitInPlace(h, size);
+				h = this.splitFront(h, size);
 			} else {
 				this.takeFree(h);
 				this.carve(h, size);
@@ -222,7 +223,7 @@ export class Heap extends BlockList {
 		this.strategy.clear();
 		this.strategy = strategy;
 		this.buddy = strategy.powerOfTwo === true;
-		this.inPlace = strategy.replaced !== undefined && strategy.resized !== undefined && strategy.largest !== undefined;
+		this.inPlace = strategy.moved !== undefined && strategy.largest !== undefined && !this.buddy;
 		this.trackSizes = strategy.largest === undefined;
 		if (this.trackSizes) this.bySize ??= new SizeClassIndex(this.blocks, 4);
 		strategy.clear();
@@ -409,21 +410,30 @@ export class Heap extends BlockList {
 		this.freeBytes -= this.blocks.size[h]!;
 	}
 
-	/** Cut indexed free block h down to `size`; its rest takes h's place in the (address-ordered) index. */
-	private splitInPlace(h: number, size: number): void {
+	/**
+	 * Cut `size` bytes off the front of indexed free block h as a new block, returned for use. The rest
+	 * keeps h's handle and, when the strategy allows, its place in the index: most splits then cost no
+	 * index update beyond `moved` (a sorted tree's maxima, nothing for a list head that stays in its list).
+	 */
+	private splitFront(h: number, size: number): number {
 		const b = this.blocks;
-		const rest = b.create(b.addr[h]! + size, b.size[h]! - size, BlockFlag.free);
-		b.size[h] = size;
-		this.linkAfter(rest, h);
-		this.strategy.replaced!(h, rest);
+		const addr = b.addr[h]!;
+		const whole = b.size[h]!;
+		const front = b.create(addr, size, BlockFlag.free);
+		this.linkBefore(front, h);
+		b.addr[h] = addr + size;
+		b.size[h] = whole - size;
 		this.freeBytes -= size;
+		this.strategy.moved!(h, addr, whole);
+		return front;
 	}
 
 	/**
-	 * Immediate coalescing for an address-ordered index: a free predecessor grows in place, or the freed
-	 * block takes its free successor's place; either way one index update instead of removals and an
-	 * insertion. False (nothing done) when a neighbour run is longer than one block, which only a switch
-	 * from deferred coalescing leaves behind: the general path handles that.
+	 * Immediate coalescing in place: a free predecessor grows forward, or a free successor grows back
+	 * over the freed block; either way the surviving free block is `moved` in its index instead of
+	 * removals and an insertion, and the freed block's handle goes. False (nothing done) when a neighbour
+	 * run is longer than one block, which only a switch from deferred coalescing leaves behind: the
+	 * general path handles that.
 	 */
 	private coalesceInPlace(h: number): boolean {
 		const b = this.blocks;
@@ -442,17 +452,21 @@ export class Heap extends BlockList {
 				gained += b.size[n]!;
 				this.discard(n);
 			}
-			b.size[p] = b.size[p]! + gained;
+			const before = b.size[p]!;
+			b.size[p] = before + gained;
 			this.freeBytes += gained;
-			this.strategy.resized!(p);
+			this.strategy.moved!(p, b.addr[p]!, before);
 			return true;
 		}
 		if (nextFree) {
 			const own = b.size[h]!;
-			b.size[h] = own + b.size[n]!;
-			this.strategy.replaced!(n, h);
+			const addr = b.addr[n]!;
+			const before = b.size[n]!;
+			b.addr[n] = b.addr[h]!;
+			b.size[n] = before + own;
+			this.discard(h);
 			this.freeBytes += own;
-			this.discard(n);
+			this.strategy.moved!(n, addr, before);
 			return true;
 		}
 		this.putFree(h);

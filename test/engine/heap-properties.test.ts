@@ -4,6 +4,7 @@ import {BlockTable, none} from '../../source/engine/blocks.js';
 import {type Coalescing, defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
 import {checkHeapInvariants} from '../../source/engine/invariants.js';
 import {findStrategy, strategyNames} from '../../source/engine/strategies/registry.js';
+import type {PlacementStrategy} from '../../source/engine/strategies/strategy.js';
 
 type Event =
 	| {kind: 'alloc'; request: number}
@@ -152,25 +153,28 @@ describe('random heap layouts keep the heap sound', () => {
 });
 
 /**
- * The heap keeps a split block's rest, or a grown free block, in its strategy's index in place when the
- * strategy offers `replaced` and `resized`; without them it removes and inserts. Both must place every
- * later block at the same address.
+ * The heap keeps a split block's rest, or a free block that absorbed a freed neighbour, in its
+ * strategy's index in place when the strategy offers `moved`; without it the heap removes and inserts.
+ * Both must place every later block at the same address.
  */
 describe('in-place index updates place blocks exactly as removals and insertions do', () => {
 	const inPlace = names.filter(name => {
 		const strategy = findStrategy(name).create({blocks: new BlockTable(8), firstBlock: () => none});
-		return strategy.replaced !== undefined && strategy.resized !== undefined;
+		return strategy.moved !== undefined && strategy.powerOfTwo !== true;
 	});
 
-	it('covers the tree strategies', () => {
-		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit']);
+	it('covers the trees and the segregated lists', () => {
+		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit', 'segregated']);
 	});
 
-	// Long runs of small requests with many frees: many holes of few distinct sizes, so keys tie and a
-	// split's rest or a merged block often has to move in a size-ordered index.
+	// Long runs of mostly small requests with many frees: many holes of few distinct sizes, so keys tie
+	// and a split's rest or a merged block often has to move in a size-ordered index.
 	const manyHoles = fc.array(
 		fc.oneof(
 			{arbitrary: fc.integer({min: 1, max: 6}).map(r => ({kind: 'alloc', request: r * 16}) as const), weight: 5},
+			// Some large ones, whose TLSF lists and segregated classes are wide enough that a block that
+			// changed size can stay in its list without heading it.
+			{arbitrary: fc.integer({min: 1000, max: 3000}).map(r => ({kind: 'alloc', request: r}) as const), weight: 1},
 			{arbitrary: pick.map(p => ({kind: 'free', pick: p}) as const), weight: 4},
 			{arbitrary: fc.tuple(pick, fc.integer({min: 1, max: 12})).map(([p, r]) => ({kind: 'realloc', pick: p, request: r * 16}) as const), weight: 1},
 		),
@@ -186,7 +190,17 @@ describe('in-place index updates place blocks exactly as removals and insertions
 							const blocks = new BlockTable(8);
 							const holder: {heap?: Heap} = {};
 							const full = findStrategy(strategy).create({blocks, firstBlock: () => holder.heap!.first});
-							const {replaced, resized, ...plain} = full;
+							// The same index without `moved` (tlsf's strategy is a class instance: delegate, not spread).
+							const plain: PlacementStrategy = {
+								name: full.name,
+								insert: h => full.insert(h),
+								remove: h => full.remove(h),
+								findFit: size => full.findFit(size),
+								clear: () => full.clear(),
+								handles: () => full.handles(),
+								largest: () => full.largest!(),
+								placed: full.placed === undefined ? undefined : h => full.placed!(h),
+							};
 							const heap = new Heap({...defaultHeapParams, capacity}, keepInPlace ? full : plain, blocks, 32);
 							holder.heap = heap;
 							const live: number[] = [];

@@ -14,59 +14,61 @@ function makeHeap(name: string, params: Partial<HeapParams> = {}): Heap {
 	return holder.heap;
 }
 
-/** Used 64@0, free 64@64, used 64@128, free 320@192 (handles 0, 1, 2, 3). */
-function sample(params: Partial<HeapParams> = {}): Heap {
+/** Used 64@0, free 64@64, used 64@128, free 320@192, and their handles in that (address) order. */
+function sample(params: Partial<HeapParams> = {}): {heap: Heap; at: number[]} {
 	const heap = makeHeap('first-fit', params);
 	const [, b] = [64, 64, 64].map(size => heap.allocate(size, 0, 0));
 	heap.free(b!);
-	return heap;
+	const at: number[] = [];
+	for (let h = heap.first; h !== -1; h = heap.blocks.next[h]!) at.push(h);
+	return {heap, at};
 }
 
 describe('checkHeapInvariants', () => {
 	it('accepts a sound heap', () => {
-		expect(checkHeapInvariants(sample())).toBeUndefined();
+		expect(checkHeapInvariants(sample().heap)).toBeUndefined();
 		expect(checkHeapInvariants(makeHeap('buddy', {capacity: 1000}))).toBeUndefined();
 		expect(checkHeapInvariants(makeHeap('tlsf', {capacity: 'grow'}))).toBeUndefined();
 	});
 
 	it('reports overlapping blocks', () => {
-		const heap = sample();
-		heap.blocks.addr[1] = 56;
-		expect(checkHeapInvariants(heap)).toBe('free block 1 [56, 120) overlaps the block before it, which ends at 64');
+		const {heap, at} = sample();
+		heap.blocks.addr[at[1]!] = 56;
+		expect(checkHeapInvariants(heap)).toBe(`free block ${at[1]} [56, 120) overlaps the block before it, which ends at 64`);
 	});
 
 	it('reports a gap no block covers', () => {
-		const heap = sample();
-		heap.blocks.size[1] = 48;
-		expect(checkHeapInvariants(heap)).toBe('used block 2 [128, 192) leaves a gap [112, 128) no block covers');
+		const {heap, at} = sample();
+		heap.blocks.size[at[1]!] = 48;
+		expect(checkHeapInvariants(heap)).toBe(`used block ${at[2]} [128, 192) leaves a gap [112, 128) no block covers`);
 	});
 
 	it('reports blocks that end short of the top', () => {
-		const heap = sample();
+		const {heap} = sample();
 		heap.top = 1024;
 		expect(checkHeapInvariants(heap)).toBe('the blocks end at 512 but heap.top is 1024');
 	});
 
 	it('reports a prev link that disagrees with the next links', () => {
-		const heap = sample();
-		heap.blocks.prev[2] = 0;
-		expect(checkHeapInvariants(heap)).toBe('used block 2 [128, 192) has prev 0, expected 1');
+		const {heap, at} = sample();
+		heap.blocks.prev[at[2]!] = at[0]!;
+		expect(checkHeapInvariants(heap)).toBe(`used block ${at[2]} [128, 192) has prev ${at[0]}, expected ${at[1]}`);
 	});
 
 	it('reports a cycle in the next links instead of looping', () => {
-		const heap = sample();
-		heap.blocks.next[2] = 0;
-		expect(checkHeapInvariants(heap)).toBe('used block 0 [0, 64) has prev -1, expected 2');
+		const {heap, at} = sample();
+		heap.blocks.next[at[2]!] = at[0]!;
+		expect(checkHeapInvariants(heap)).toBe(`used block ${at[0]} [0, 64) has prev -1, expected ${at[2]}`);
 	});
 
 	it('reports a dead row left in the list', () => {
-		const heap = sample();
-		heap.blocks.destroy(2);
-		expect(checkHeapInvariants(heap)).toBe('handle 2 is linked into the block list but its row is dead');
+		const {heap, at} = sample();
+		heap.blocks.destroy(at[2]!);
+		expect(checkHeapInvariants(heap)).toBe(`handle ${at[2]} is linked into the block list but its row is dead`);
 	});
 
 	it('reports a running total that drifted from a recount', () => {
-		const heap = sample();
+		const {heap} = sample();
 		heap.freeBytes += 8;
 		expect(checkHeapInvariants(heap)).toBe('heap.freeBytes is 392 but a recount gives 384');
 		heap.freeBytes -= 8;
@@ -75,23 +77,23 @@ describe('checkHeapInvariants', () => {
 	});
 
 	it('reports a payload larger than its block less the header', () => {
-		const heap = sample({header: 8});
-		heap.blocks.request[0] = 72;
+		const {heap, at} = sample({header: 8});
+		heap.blocks.request[at[0]!] = 72;
 		expect(checkHeapInvariants(heap)).toBe(
-			'used block 0 [0, 72) holds a 72-byte payload, more than its size less the 8-byte header',
+			`used block ${at[0]} [0, 72) holds a 72-byte payload, more than its size less the 8-byte header`,
 		);
 	});
 
 	it('reports a free block missing from the strategy index', () => {
-		const heap = sample();
-		heap.strategy.remove(1);
-		expect(checkHeapInvariants(heap)).toBe('first-fit is missing free block 1 [64, 128)');
+		const {heap, at} = sample();
+		heap.strategy.remove(at[1]!);
+		expect(checkHeapInvariants(heap)).toBe(`first-fit is missing free block ${at[1]} [64, 128)`);
 	});
 
 	it('reports an index entry that is not a free block', () => {
-		const heap = sample();
-		heap.strategy.insert(0);
-		expect(checkHeapInvariants(heap)).toBe('first-fit indexes handle 0, which is not a free block');
+		const {heap, at} = sample();
+		heap.strategy.insert(at[0]!);
+		expect(checkHeapInvariants(heap)).toBe(`first-fit indexes handle ${at[0]}, which is not a free block`);
 	});
 
 	it('reports two adjacent free blocks under immediate coalescing', () => {
@@ -101,7 +103,7 @@ describe('checkHeapInvariants', () => {
 		heap.free(b!);
 		expect(checkHeapInvariants(heap)).toBeUndefined();
 		heap.params = {...heap.params, coalescing: 'immediate'};
-		expect(checkHeapInvariants(heap)).toBe('free block 1 [64, 128) follows free block 0 uncoalesced');
+		expect(checkHeapInvariants(heap)).toBe(`free block ${b} [64, 128) follows free block ${a} uncoalesced`);
 	});
 
 	it('reports two free buddies under immediate coalescing', () => {
@@ -124,15 +126,15 @@ describe('checkHeapInvariants', () => {
 	});
 
 	it('reports a used block at an unaligned address', () => {
-		const heap = sample({align: 16});
-		heap.blocks.addr[2] = 120;
-		heap.blocks.size[1] = 56;
-		heap.blocks.size[2] = 72;
-		expect(checkHeapInvariants(heap)).toBe('used block 2 [120, 192) is not aligned to 16');
+		const {heap, at} = sample({align: 16});
+		heap.blocks.addr[at[2]!] = 120;
+		heap.blocks.size[at[1]!] = 56;
+		heap.blocks.size[at[2]!] = 72;
+		expect(checkHeapInvariants(heap)).toBe(`used block ${at[2]} [120, 192) is not aligned to 16`);
 	});
 
 	it('reports a heap map cell that disagrees with the blocks', () => {
-		const heap = sample();
+		const {heap} = sample();
 		heap.map.addUsed(64, 8, 1);
 		// 64 cells over 512 bytes: cell 8 is [64, 72), inside the free block.
 		expect(checkHeapInvariants(heap)).toBe('heap map cell 8 counts 8 used bytes, the blocks 0');

@@ -48,9 +48,9 @@ describe('the address tree', () => {
 		);
 	});
 
-	it('keeps its order and maxima when a block is replaced in place or grows', () => {
-		// Blocks 0..n-1 sit 4096 apart; a replacement is a fresh block inside the old one's range
-		// (the rest of a front split), a growth enlarges a block up to the next one's address.
+	it('keeps its order and maxima when a block is cut at its front or grows in place', () => {
+		// Blocks 0..n-1 sit 4096 apart; a front cut moves a block's start up inside its own range (the rest
+		// of a split), a growth enlarges it up to the next slot: both keep the block's handle.
 		const ops = fc.array(fc.record({kind: fc.constantFrom('toggle', 'split', 'grow'), pick: fc.nat(), amount: fc.integer({min: 1, max: 4000})}), {
 			maxLength: 200,
 		});
@@ -75,13 +75,12 @@ describe('the address tree', () => {
 						}
 					} else if (h !== none && kind === 'split' && blocks.size[h]! > 1) {
 						const cut = 1 + (amount % (blocks.size[h]! - 1));
-						const rest = blocks.create(blocks.addr[h]! + cut, blocks.size[h]! - cut, BlockFlag.free);
-						tree.replace(h, rest);
-						blocks.destroy(h);
-						slot[i] = rest;
+						blocks.addr[h] = blocks.addr[h]! + cut;
+						blocks.size[h] = blocks.size[h]! - cut;
+						tree.moved(h);
 					} else if (h !== none && kind === 'grow') {
 						blocks.size[h] = Math.min(blocks.size[h]! + amount, (i + 1) * 4096 - blocks.addr[h]!);
-						tree.resized(h);
+						tree.moved(h);
 					}
 					const inOrder = slot.filter(x => x !== none);
 					expect(tree.handles()).toEqual(inOrder);
@@ -130,10 +129,10 @@ describe('the size tree', () => {
 			}),
 		);
 	});
-	it('keeps (size, address) order when a block is replaced or grows, in its node or moved', () => {
-		// As under the heap: a split's rest is a fresh block in the old one's range, a growth enlarges a
-		// block up to the next slot. Sizes are multiples of 64 from a few values, so ties are common and
-		// both outcomes (the key still sorts in place, or it must move) happen.
+	it('keeps (size, address) order when a block is cut at its front or grows, in its node or moved', () => {
+		// As under the heap: a split's rest keeps its handle and moves up inside its old range, a growth
+		// enlarges a block up to the next slot. Sizes are multiples of 64 from a few values, so ties are
+		// common and both outcomes (the key still sorts in place, or it must move) happen.
 		const ops = fc.array(fc.record({kind: fc.constantFrom('toggle', 'split', 'grow'), pick: fc.nat(), amount: fc.integer({min: 1, max: 30})}), {
 			maxLength: 200,
 		});
@@ -159,14 +158,12 @@ describe('the size tree', () => {
 						}
 					} else if (h !== none && kind === 'split' && blocks.size[h]! > 64) {
 						const cut = 64 * (1 + (amount % (blocks.size[h]! / 64 - 1)));
-						const rest = blocks.create(blocks.addr[h]! + cut, blocks.size[h]! - cut, BlockFlag.free);
-						blocks.size[h] = cut;
-						tree.replaceOrMove(h, rest);
-						blocks.destroy(h);
-						slot[i] = rest;
+						blocks.addr[h] = blocks.addr[h]! + cut;
+						blocks.size[h] = blocks.size[h]! - cut;
+						tree.moved(h);
 					} else if (h !== none && kind === 'grow') {
 						blocks.size[h] = Math.min(blocks.size[h]! + 64 * amount, (i + 1) * 4096 - blocks.addr[h]!);
-						tree.resized(h);
+						tree.moved(h);
 					}
 					const ordered = slot.filter(x => x !== none).sort(bySizeThenAddress);
 					expect(tree.handles()).toEqual(ordered);
@@ -257,5 +254,53 @@ describe('segregated fit on a crowded class', () => {
 		const {findFit, deep} = crowded(false);
 		expect(findFit(48)).toBe(deep);
 		expect(findFit(65)).toBe(none);
+	});
+});
+
+/** LIFO size-class lists told that a block changed in place (`moved`) must end exactly as after a removal and an insertion. */
+describe('segregated lists, a block moved in place', () => {
+	// Sizes from a few classes (each a power of two wide), so a moved block often stays in its class,
+	// heading it or not.
+	const ops = fc.array(
+		fc.record({kind: fc.constantFrom('toggle', 'toggle', 'move'), pick: fc.nat(), size: fc.integer({min: 2048, max: 8192})}),
+		{maxLength: 200},
+	);
+
+	it('end as after a removal and an insertion: same lists in the same order, same largest block, same fits', () => {
+		fc.assert(
+			fc.property(ops, script => {
+				const moved = table(Array(12).fill(2048));
+				const reinserted = table(Array(12).fill(2048));
+				const a = new SizeClassLists(moved);
+				const b = new SizeClassLists(reinserted);
+				const member = new Set<number>();
+				for (const {kind, pick, size} of script) {
+					const h = pick % 12;
+					if (kind === 'toggle') {
+						if (member.has(h)) {
+							a.remove(h);
+							b.remove(h);
+							member.delete(h);
+						} else {
+							moved.size[h] = size;
+							reinserted.size[h] = size;
+							a.insert(h);
+							b.insert(h);
+							member.add(h);
+						}
+					} else if (member.has(h)) {
+						const oldSize = moved.size[h]!;
+						b.remove(h);
+						moved.size[h] = size;
+						reinserted.size[h] = size;
+						a.moved(h, oldSize);
+						b.insert(h);
+					}
+					expect(a.handles()).toEqual(b.handles());
+					expect(a.largest()).toBe(b.largest());
+					expect(a.firstInClass(a.classFor(size), size)).toBe(b.firstInClass(b.classFor(size), size));
+				}
+			}),
+		);
 	});
 });

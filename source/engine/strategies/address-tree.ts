@@ -1,4 +1,4 @@
-import {type BlockTable, none} from '../blocks.js';
+import {type BlockTable, growInt, none} from '../blocks.js';
 import {FreeBlockTreap} from './treap.js';
 
 /**
@@ -7,6 +7,9 @@ import {FreeBlockTreap} from './treap.js';
  * where the textbook free-list walk is O(n).
  */
 export class AddressTree extends FreeBlockTreap {
+	/** Nodes on the way to `from` whose left side is being searched (fitEndingAfter's stack). */
+	private waiting = new Int32Array(64);
+
 	constructor(blocks: BlockTable) {
 		super(blocks, true);
 	}
@@ -47,17 +50,28 @@ export class AddressTree extends FreeBlockTreap {
 	}
 
 	/**
-	 * Walks the boundary path to `from`; at each node ending after `from` the left side is tried first,
-	 * then the node, then its right subtree, whose fit (if its maximum says there is one) is a single
-	 * descent. So the whole search stays O(log n).
+	 * Walks the boundary path to `from`. Each node on it that ends after `from` waits on a stack while
+	 * its left side is searched; when that side has no fit, the nodes are tried in address order, each
+	 * before its right subtree, whose fit (if its maximum says there is one) is a single descent. So the
+	 * whole search stays O(log n), with no recursion for the optimizer to stop at.
 	 */
 	private fitEndingAfter(t: number, from: number, size: number): number {
 		const {addr, size: blockSize} = this.blocks;
-		while (t !== none && this.maxSize[t]! >= size && addr[t]! + blockSize[t]! <= from) t = this.right[t]!;
-		if (t === none || this.maxSize[t]! < size) return none;
-		const before = this.fitEndingAfter(this.left[t]!, from, size);
-		if (before !== none) return before;
-		if (blockSize[t]! >= size) return t;
-		return this.leftmostFitting(this.right[t]!, size);
+		const maxSize = this.maxSize;
+		let waiting = 0;
+		for (;;) {
+			while (t !== none && maxSize[t]! >= size && addr[t]! + blockSize[t]! <= from) t = this.right[t]!;
+			if (t === none || maxSize[t]! < size) break;
+			if (waiting === this.waiting.length) this.waiting = growInt(this.waiting, waiting * 2);
+			this.waiting[waiting++] = t;
+			t = this.left[t]!;
+		}
+		while (waiting > 0) {
+			const u = this.waiting[--waiting]!;
+			if (blockSize[u]! >= size) return u;
+			const right = this.leftmostFitting(this.right[u]!, size);
+			if (right !== none) return right;
+		}
+		return none;
 	}
 }

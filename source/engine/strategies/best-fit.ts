@@ -16,8 +16,7 @@ export const bestFit: StrategyDescriptor = {
 			handles: () => tree.handles(),
 			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
-			replaced: (old, by) => tree.replaceOrMove(old, by),
-			resized: h => tree.resized(h),
+			moved: h => tree.moved(h),
 		};
 	},
 };

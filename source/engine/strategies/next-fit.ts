@@ -33,8 +33,7 @@ export const nextFit: StrategyDescriptor = {
 			handles: () => tree.handles(),
 			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
-			replaced: (old, by) => tree.replace(old, by),
-			resized: h => tree.resized(h),
+			moved: h => tree.moved(h),
 		};
 	},
 };

@@ -33,6 +33,7 @@ export const segregated: StrategyDescriptor = {
 			clear: () => lists.clear(),
 			handles: () => lists.handles(),
 			largest: () => lists.largest(),
+			moved: (h, _addr, oldSize) => lists.moved(h, oldSize),
 		};
 	},
 };

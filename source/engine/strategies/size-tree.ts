@@ -17,34 +17,19 @@ export class SizeTree extends FreeBlockTreap {
 		return sa < sb || (sa === sb && this.blocks.addr[a]! < this.blocks.addr[b]!);
 	}
 
-	/**
-	 * Block `by` takes `old`'s node when its (size, address) key still sorts between `old`'s neighbours,
-	 * as the rest of a split block or a freed block that absorbed its neighbour usually does under worst
-	 * fit and often under best fit; otherwise `old` leaves and `by` is inserted. Either way the tree holds
-	 * the same keys as after a removal and an insertion, so every later search answers the same.
-	 */
-	replaceOrMove(old: number, by: number): void {
-		if (this.sortsAt(old, by)) {
-			this.replace(old, by);
-		} else {
-			this.remove(old);
-			this.insert(by);
-		}
-	}
-
-	/** Block `h`, in the tree, changed size: it keeps its node when its key still sorts there, else it moves. */
-	override resized(h: number): void {
-		if (this.sortsAt(h, h)) return;
+	/** Block `h` changed its address or size: it keeps its node when its key still sorts there, else it moves. */
+	override moved(h: number): void {
+		if (this.sortsAt(h)) return;
 		this.remove(h);
 		this.insert(h);
 	}
 
-	/** `by`'s key falls between the keys of `at`'s neighbours in the tree. */
-	private sortsAt(at: number, by: number): boolean {
-		const before = this.predecessor(at);
-		if (before !== none && !this.precedes(before, by)) return false;
-		const after = this.successor(at);
-		return after === none || this.precedes(by, after);
+	/** `h`'s key falls between the keys of its neighbours in the tree. */
+	private sortsAt(h: number): boolean {
+		const before = this.predecessor(h);
+		if (before !== none && !this.precedes(before, h)) return false;
+		const after = this.successor(h);
+		return after === none || this.precedes(h, after);
 	}
 
 	/** The smallest block of at least `size` bytes (lowest address among equals), or -1. */

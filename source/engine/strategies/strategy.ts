@@ -32,15 +32,14 @@ export interface PlacementStrategy {
 	 */
 	largest?(): number;
 	/**
-	 * Free block `by` replaces `old`, which leaves the index: the rest of a split block, or a freed block
-	 * that absorbed its free successor. In address order `by` sorts exactly where `old` did; a
-	 * size-ordered index keeps `old`'s node when the new key still sorts there and moves it otherwise.
-	 * The heap uses this and `resized` instead of a removal and an insertion when a strategy has both;
-	 * a strategy whose answers depend on insertion order (LIFO lists) must not offer them.
+	 * Free block `h`, still indexed, changed its address or size in place: the rest of a block the heap
+	 * split at its front, or a block that absorbed a freed neighbour. No other free block lies between
+	 * its old and new range, so address order holds; `oldAddr` and `oldSize` are what it was indexed
+	 * with. The index must end exactly as after a removal of the old block and an insertion of the new
+	 * one (a LIFO list keeps the block in place only when it was the head of the list it stays in), so
+	 * placements are the same either way; the heap's in-place paths use it instead of that pair.
 	 */
-	replaced?(old: number, by: number): void;
-	/** Free block `h`, still indexed, grew (it absorbed its freed successor); its address is unchanged. */
-	resized?(h: number): void;
+	moved?(h: number, oldAddr: number, oldSize: number): void;
 	/** What is wrong inside the index's own structure (links, subtree maxima), for the invariant checker. */
 	structureProblem?(): string | undefined;
 	/** Called by the heap when a block it is about to place came from `findFit` (next-fit moves its rover). */

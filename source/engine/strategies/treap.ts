@@ -98,31 +98,6 @@ export abstract class FreeBlockTreap {
 		if (this.augmented && above !== none) this.refreshFrom(above);
 	}
 
-	/**
-	 * Block `by` takes the place of `old`, which leaves: valid only when `by` sorts exactly where `old`
-	 * did (in an address tree, the rest of a block split at its front, or a freed block that absorbed
-	 * the free block after it). Expected O(1) instead of a removal and an insertion.
-	 */
-	replace(old: number, by: number): void {
-		if (this.member[old] !== 1) throw new Error(`free block ${old} is not in the tree`);
-		const l = this.left[old]!;
-		const r = this.right[old]!;
-		const above = this.parent[old]!;
-		this.member[old] = 0;
-		this.member[by] = 1;
-		this.left[by] = l;
-		this.right[by] = r;
-		this.parent[by] = above;
-		this.priority[by] = this.priority[old]!;
-		// What the ancestors were computed from: refreshing stops where a maximum is unchanged.
-		this.maxSize[by] = this.maxSize[old]!;
-		if (l !== none) this.parent[l] = by;
-		if (r !== none) this.parent[r] = by;
-		this.rehang(above, old, by);
-		this.unlinkNode(old);
-		if (this.augmented) this.refreshFrom(by);
-	}
-
 	/** The node before `h` in key order, or -1: found from the links alone, so `h`'s key may have changed. */
 	protected predecessor(h: number): number {
 		let t = this.left[h]!;
@@ -168,8 +143,11 @@ export abstract class FreeBlockTreap {
 		this.parent[h] = none;
 	}
 
-	/** Block `h`, in the tree, changed size but not its place in the key order (an address tree's block grew). */
-	resized(h: number): void {
+	/**
+	 * Block `h`, in the tree, changed its address or size (see PlacementStrategy.moved). In an address
+	 * tree it keeps its place, and only the maxima above it change.
+	 */
+	moved(h: number): void {
 		if (this.augmented) this.refreshFrom(h);
 	}
 

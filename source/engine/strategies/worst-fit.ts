@@ -23,8 +23,7 @@ export const worstFit: StrategyDescriptor = {
 			handles: () => tree.handles(),
 			structureProblem: () => tree.structureProblem(),
 			largest: () => tree.largest(),
-			replaced: (old, by) => tree.replaceOrMove(old, by),
-			resized: h => tree.resized(h),
+			moved: h => tree.moved(h),
 		};
 	},
 };
