@@ -40,9 +40,22 @@ export interface TraceBench {
 	trace: string;
 	events: number;
 	glibcNsPerEvent?: number;
-	/** glibc's median in each of its processes (the fastest is `glibcNsPerEvent`). */
+	/** glibc's fastest run in each of its processes (the fastest of these is `glibcNsPerEvent`). */
 	glibcForks?: number[];
-	strategies: Array<{strategy: string; nsPerEvent: number; vsNaive: number; vsGlibc?: number; peakUtilization: number; forks: number[]; controls: number[]}>;
+	/** glibc's median run in each of its processes. */
+	glibcMedians?: number[];
+	strategies: Array<{
+		strategy: string;
+		nsPerEvent: number;
+		vsNaive: number;
+		vsGlibc?: number;
+		peakUtilization: number;
+		/** Each process's fastest run (the fastest of these is `nsPerEvent`). */
+		forks: number[];
+		/** Each process's median run. */
+		medians: number[];
+		controls: number[];
+	}>;
 }
 
 /** `memsim bench`: engine speed per strategy as ratios measured in one run (never timed assertions in tests). */
@@ -53,8 +66,8 @@ export function registerBenchCommand(program: Command): void {
 		.option('--trace <files...>', 'traces (default: the malloc-lab suite and the valgrind fixtures)')
 		.option('--strategies <list>', 'comma-separated strategies (naive-first-fit is always the baseline)')
 		.option('--baseline-glibc', "also time the C library's malloc replaying the same events (compiles a driver with cc)")
-		.option('--runs <n>', 'timed runs per cell after warm-up; the median is reported (default 7)')
-		.option('--forks <n>', 'fresh processes per cell, and glibc processes per trace; the fastest median is reported (default 3)')
+		.option('--runs <n>', 'timed runs per cell after warm-up; the fastest is reported, the median too in --json (default 15)')
+		.option('--forks <n>', 'fresh processes per cell, and glibc processes per trace; the fastest run of all is reported (default 3)')
 		.option('--no-holes', 'skip the 5k vs 100k free-holes scaling check')
 		.option('--no-parse', 'skip the parse-speed measurement')
 		.option('--gc', 'collector benchmark: full mark of 1M objects / 2M edges, modeled and measured pauses')
@@ -66,7 +79,7 @@ export function registerBenchCommand(program: Command): void {
 }
 
 async function benchCommand(options: BenchOptions): Promise<void> {
-	const runs = options.runs === undefined ? 7 : Number(options.runs);
+	const runs = options.runs === undefined ? 15 : Number(options.runs);
 	if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new InputError(`--runs: '${options.runs}' is out of range (allowed: integers 1 to 1000)`);
 	const forks = options.forks === undefined ? 3 : Number(options.forks);
 	if (!Number.isInteger(forks) || forks < 1 || forks > 20) throw new InputError(`--forks: '${options.forks}' is out of range (allowed: integers 1 to 20)`);
@@ -98,6 +111,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
 		const rounds: CellTiming[][] = [];
 		const glibcForks: number[] = [];
+		const glibcMedians: number[] = [];
 		for (let fork = 0; fork < forks; fork++) {
 			rounds.push(
 				await runInProcesses<ReplayCell, CellTiming>(
@@ -108,12 +122,23 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 					true,
 				),
 			);
-			if (glibc && 'binary' in glibc) glibcForks.push(timeGlibc(glibc.binary, source, runs + 2));
+			if (glibc && 'binary' in glibc) {
+				const timing = timeGlibc(glibc.binary, source, runs + 2);
+				glibcForks.push(timing.fastest);
+				glibcMedians.push(timing.median);
+			}
 		}
 		const fastest = order.map((_, i) => fastestFork(rounds.map(timings => timings[i]!)));
 		const naive = fastest[0]!;
 		const glibcNs = glibcForks.length > 0 ? Math.min(...glibcForks) : undefined;
-		const row: TraceBench = {trace: path.basename(trace), events: source.length, glibcNsPerEvent: glibcNs, glibcForks: glibcNs === undefined ? undefined : glibcForks, strategies: []};
+		const row: TraceBench = {
+			trace: path.basename(trace),
+			events: source.length,
+			glibcNsPerEvent: glibcNs,
+			glibcForks: glibcNs === undefined ? undefined : glibcForks,
+			glibcMedians: glibcNs === undefined ? undefined : glibcMedians,
+			strategies: [],
+		};
 		for (const timing of [...fastest.slice(1), naive]) {
 			row.strategies.push({
 				strategy: timing.strategy,
@@ -122,6 +147,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 				vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
 				peakUtilization: timing.peakUtilization,
 				forks: timing.forks,
+				medians: timing.medians,
 				controls: timing.controls,
 			});
 		}
@@ -142,10 +168,10 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 /** A cell's timing from one process, with that process's control loop (ns per operation). */
 type CellTiming = ReplayTiming & {controlNs: number};
 
-/** The fork with the lowest median, carrying every fork's median and control time (the spread is part of the result). */
-function fastestFork(forks: readonly CellTiming[]): CellTiming & {forks: number[]; controls: number[]} {
+/** The fork with the fastest run, carrying every fork's fastest run, median and control time (the spread is part of the result). */
+function fastestFork(forks: readonly CellTiming[]): CellTiming & {forks: number[]; medians: number[]; controls: number[]} {
 	const best = forks.reduce((a, b) => (b.nsPerEvent < a.nsPerEvent ? b : a));
-	return {...best, forks: forks.map(f => f.nsPerEvent), controls: forks.map(f => f.controlNs)};
+	return {...best, forks: forks.map(f => f.nsPerEvent), medians: forks.map(f => f.medianNsPerEvent), controls: forks.map(f => f.controlNs)};
 }
 
 function hasGlibc(results: TraceBench[]): boolean {
@@ -174,9 +200,9 @@ function traceRows(results: TraceBench[], withGlibc: boolean): string {
 function traceSummary(results: TraceBench[], withGlibc: boolean): string[] {
 	const forks = results[0]?.strategies[0]?.forks.length ?? 1;
 	const lines = [
-		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, each the median of its timed runs after warm-up` +
-			(withGlibc ? `; glibc the fastest of ${forks} process${forks === 1 ? '' : 'es'}, each the median of its runs` : '') +
-			'; ratios measured in this run',
+		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest timed run (after warm-up) of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell` +
+			(withGlibc ? `; glibc likewise, the fastest run of ${forks} process${forks === 1 ? '' : 'es'}` : '') +
+			'; ratios measured in this run (every process\'s median run is in --json)',
 	];
 	const controls = results.flatMap(r => r.strategies.flatMap(s => s.controls));
 	if (controls.length > 0) {

@@ -13,16 +13,19 @@ interface Row {
 	vsNaive: number;
 	vsGlibc?: number;
 	forks: number[];
+	medians: number[];
 	controls: number[];
 }
 
 describe('memsim bench', {timeout: 60_000}, () => {
-	it('reports each cell as the fastest of its fresh processes, with every process median and the ratios from those', () => {
-		const args = ['bench', '--trace', 'fixtures/traces/python3.valgrind', '--strategies', 'tlsf', '--runs', '1', '--forks', '2', '--no-holes', '--no-parse', '--json'];
+	it('reports each cell as its fastest run over fresh processes, with every process fastest and median run and the ratios from those', () => {
+		const args = ['bench', '--trace', 'fixtures/traces/python3.valgrind', '--strategies', 'tlsf', '--runs', '3', '--forks', '2', '--no-holes', '--no-parse', '--json'];
 		if (hasCompiler) args.push('--baseline-glibc');
 		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
 		expect(result.status).toBe(0);
-		const out = JSON.parse(result.stdout) as {traces: Array<{trace: string; events: number; glibcNsPerEvent?: number; glibcForks?: number[]; strategies: Row[]}>};
+		const out = JSON.parse(result.stdout) as {
+			traces: Array<{trace: string; events: number; glibcNsPerEvent?: number; glibcForks?: number[]; glibcMedians?: number[]; strategies: Row[]}>;
+		};
 		expect(out.traces).toHaveLength(1);
 		const [trace] = out.traces;
 		expect(trace!.trace).toBe('python3.valgrind');
@@ -36,11 +39,16 @@ describe('memsim bench', {timeout: 60_000}, () => {
 			for (const control of row.controls) expect(control).toBeGreaterThan(0);
 			expect(row.nsPerEvent).toBe(Math.min(...row.forks));
 			expect(row.nsPerEvent).toBeGreaterThan(0);
+			// A process's fastest run is no slower than its median run.
+			expect(row.medians).toHaveLength(2);
+			row.forks.forEach((fastest, i) => expect(fastest).toBeLessThanOrEqual(row.medians[i]!));
 		}
 		expect(tlsf!.vsNaive).toBeCloseTo(naive!.nsPerEvent / tlsf!.nsPerEvent, 9);
 		if (hasCompiler) {
 			expect(trace!.glibcForks).toHaveLength(2);
 			expect(trace!.glibcNsPerEvent).toBe(Math.min(...trace!.glibcForks!));
+			expect(trace!.glibcMedians).toHaveLength(2);
+			trace!.glibcForks!.forEach((fastest, i) => expect(fastest).toBeLessThanOrEqual(trace!.glibcMedians![i]!));
 			expect(tlsf!.vsGlibc).toBeCloseTo(tlsf!.nsPerEvent / trace!.glibcNsPerEvent!, 9);
 		}
 	});
