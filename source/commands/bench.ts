@@ -66,7 +66,7 @@ export function registerBenchCommand(program: Command): void {
 		.option('--trace <files...>', 'traces (default: the malloc-lab suite and the valgrind fixtures)')
 		.option('--strategies <list>', 'comma-separated strategies (naive-first-fit is always the baseline)')
 		.option('--baseline-glibc', "also time the C library's malloc replaying the same events (compiles a driver with cc)")
-		.option('--runs <n>', 'timed runs per cell after warm-up; the fastest is reported, the median too in --json (default 15)')
+		.option('--runs <n>', 'timed runs per cell after warm-up; the fastest is reported, the median too in --json (default 100)')
 		.option('--forks <n>', 'fresh processes per cell, and glibc processes per trace; the fastest run of all is reported (default 3)')
 		.option('--no-holes', 'skip the 5k vs 100k free-holes scaling check')
 		.option('--no-parse', 'skip the parse-speed measurement')
@@ -79,7 +79,7 @@ export function registerBenchCommand(program: Command): void {
 }
 
 async function benchCommand(options: BenchOptions): Promise<void> {
-	const runs = options.runs === undefined ? 15 : Number(options.runs);
+	const runs = options.runs === undefined ? 100 : Number(options.runs);
 	if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new InputError(`--runs: '${options.runs}' is out of range (allowed: integers 1 to 1000)`);
 	const forks = options.forks === undefined ? 3 : Number(options.forks);
 	if (!Number.isInteger(forks) || forks < 1 || forks > 20) throw new InputError(`--forks: '${options.forks}' is out of range (allowed: integers 1 to 20)`);
@@ -108,7 +108,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
 		// in one such phase would measure the phase, not the allocator.
 		const order = ['naive-first-fit', ...strategies];
-		const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
+		const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 1_500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
 		const rounds: CellTiming[][] = [];
 		const glibcForks: number[] = [];
 		const glibcMedians: number[] = [];
