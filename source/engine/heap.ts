@@ -412,8 +412,8 @@ export class Heap extends BlockList {
 
 	/**
 	 * Cut `size` bytes off the front of indexed free block h as a new block, returned for use. The rest
-	 * keeps h's handle and, when the strategy allows, its place in the index: most splits then cost no
-	 * index update beyond `moved` (a sorted tree's maxima, nothing for a list head that stays in its list).
+	 * keeps h's handle and its place in the index: most splits then cost no index update beyond `moved`
+	 * (an address tree's maxima; nothing for a size tree whose key still sorts there).
 	 */
 	private splitFront(h: number, size: number): number {
 		const b = this.blocks;

@@ -163,8 +163,8 @@ describe('in-place index updates place blocks exactly as removals and insertions
 		return strategy.moved !== undefined && strategy.powerOfTwo !== true;
 	});
 
-	it('covers the trees and the segregated lists', () => {
-		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit', 'segregated']);
+	it('covers the tree strategies', () => {
+		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit']);
 	});
 
 	// Long runs of mostly small requests with many frees: many holes of few distinct sizes, so keys tie
@@ -172,8 +172,6 @@ describe('in-place index updates place blocks exactly as removals and insertions
 	const manyHoles = fc.array(
 		fc.oneof(
 			{arbitrary: fc.integer({min: 1, max: 6}).map(r => ({kind: 'alloc', request: r * 16}) as const), weight: 5},
-			// Some large ones, whose TLSF lists and segregated classes are wide enough that a block that
-			// changed size can stay in its list without heading it.
 			{arbitrary: fc.integer({min: 1000, max: 3000}).map(r => ({kind: 'alloc', request: r}) as const), weight: 1},
 			{arbitrary: pick.map(p => ({kind: 'free', pick: p}) as const), weight: 4},
 			{arbitrary: fc.tuple(pick, fc.integer({min: 1, max: 12})).map(([p, r]) => ({kind: 'realloc', pick: p, request: r * 16}) as const), weight: 1},

@@ -33,7 +33,6 @@ export const segregated: StrategyDescriptor = {
 			clear: () => lists.clear(),
 			handles: () => lists.handles(),
 			largest: () => lists.largest(),
-			moved: (h, _addr, oldSize) => lists.moved(h, oldSize),
 		};
 	},
 };

@@ -67,10 +67,7 @@ export class SizeClassLists {
 
 	insert(h: number): void {
 		const size = this.blocks.size[h]!;
-		this.insertInto(h, size, this.classFor(size));
-	}
-
-	private insertInto(h: number, size: number, c: number): void {
+		const c = this.classFor(size);
 		this.limits.added(c, size);
 		const head = this.heads[c]!;
 		this.next[h] = head;
@@ -85,39 +82,13 @@ export class SizeClassLists {
 	}
 
 	remove(h: number): void {
-		this.unlink(h, this.blocks.size[h]!);
-	}
-
-	/**
-	 * Block `h` changed its address or size in place (see PlacementStrategy.moved) from `oldSize`. A
-	 * removal and an insertion would put it at the head of its size's class: when it already heads that
-	 * class, it stays, and the class's limits and the largest block follow as they would.
-	 */
-	moved(h: number, oldSize: number): void {
-		const c = this.classOf[h]!;
-		const size = this.blocks.size[h]!;
-		const target = this.classFor(size);
-		if (this.heads[c] !== h || target !== c) {
-			this.unlink(h, oldSize);
-			this.insertInto(h, size, target);
-			return;
-		}
-		this.limits.removed(c, oldSize, this.next[h] === none);
-		this.limits.added(c, size);
-		const known = this.largestKnown;
-		if (known === h) this.largestKnown = unknown;
-		else if (known !== unknown && (known === none || size > this.blocks.size[known]!)) this.largestKnown = h;
-	}
-
-	/** Take `h`, of `size` bytes as it was indexed, out of its class. */
-	private unlink(h: number, size: number): void {
 		const c = this.classOf[h]!;
 		const n = this.next[h]!;
 		const p = this.prev[h]!;
 		if (p !== none) this.next[p] = n;
 		else this.heads[c] = n;
 		if (n !== none) this.prev[n] = p;
-		this.limits.removed(c, size, this.heads[c] === none);
+		this.limits.removed(c, this.blocks.size[h]!, this.heads[c] === none);
 		if (this.heads[c] === none) this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! & ~(1 << (c & 31))) >>> 0;
 		if (h === this.largestKnown) this.largestKnown = unknown;
 		this.count--;

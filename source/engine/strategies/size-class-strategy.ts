@@ -8,10 +8,11 @@ import type {PlacementStrategy} from './strategy.js';
  * the heap does when `powerOfTwo` is set. The strategy is the index itself, so the heap's calls reach
  * the lists without a forwarding closure in between.
  *
- * It offers no `moved`, so the heap splits and coalesces by removal and insertion. TLSF's lists are
- * narrow (32 per power of two): the rest of a split or a merged block mostly changes list anyway, and
- * with a `moved` that keeps a list head in place realloc2-bal replayed 4% slower (67.5 -> 70.3 ns,
- * fastest run of four processes each) although the heap alone was faster.
+ * It offers no `moved`, so the heap splits and coalesces by removal and insertion, as for segregated's
+ * lists. A `moved` that kept a list head in place when the block stays in its list made the heap alone
+ * faster and whole replays slower or no faster: TLSF realloc2-bal 67.5 -> 70.3 ns; segregated realloc2-bal
+ * 75 -> 72 but realloc-bal 74 -> 79, where the rest of a split always changes class (fastest run of three
+ * or four processes each).
  */
 class SizeClassStrategy extends SizeClassIndex implements PlacementStrategy {
 	constructor(
