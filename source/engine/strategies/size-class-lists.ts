@@ -88,7 +88,7 @@ export class SizeClassLists {
 		if (p !== none) this.next[p] = n;
 		else this.heads[c] = n;
 		if (n !== none) this.prev[n] = p;
-		this.limits.removed(c, this.blocks.size[h]!, this.heads[c] === none);
+		this.limits.removed(c, this.heads[c] === none);
 		if (this.heads[c] === none) this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! & ~(1 << (c & 31))) >>> 0;
 		if (h === this.largestKnown) this.largestKnown = unknown;
 		this.count--;
