@@ -1,5 +1,6 @@
 import {BlockFlag, BlockTable, none} from './blocks.js';
 import {BlockList} from './block-list.js';
+import {startAsDoubles} from './double-fields.js';
 import {HeapMap} from './heap-map.js';
 import {SizeClassIndex} from './strategies/size-class-index.js';
 import type {PlacementStrategy} from './strategies/strategy.js';
@@ -67,6 +68,7 @@ export class Heap extends BlockList {
 
 	constructor(params: HeapParams, strategy: PlacementStrategy, blocks: BlockTable, mapCells = 4096) {
 		super(blocks);
+		startAsDoubles(this, ['top', 'highWater', 'usedBlockBytes', 'payloadBytes', 'freeBytes', 'reservedBytes']);
 		this.params = params;
 		this.strategy = strategy;
 		this.buddy = strategy.powerOfTwo === true;

@@ -1,3 +1,4 @@
+import {startAsDoubles} from './double-fields.js';
 import type {Heap} from './heap.js';
 import type {Simulation} from './simulation.js';
 
@@ -42,6 +43,10 @@ export class Metrics {
 	ended = false;
 	readonly failedRequests: FailedRequest[] = [];
 	readonly anomalies = new Map<string, Anomaly>();
+
+	constructor() {
+		startAsDoubles(this, ['failedBytes', 'peakLiveBytes', 'highWaterBytes', 'maxExternalFragmentation', 'simulationMs']);
+	}
 
 	afterPlacement(heap: Heap, end: number): void {
 		if (end > this.highWaterBytes) this.highWaterBytes = end;
