@@ -53,6 +53,10 @@ export class SizeTree extends FreeBlockTreap {
 		let t = this.root;
 		if (t === none) return none;
 		while (this.right[t] !== none) t = this.right[t]!;
+		// The last node has the largest size at the highest address; when the node before it is smaller,
+		// that size is unique and there is no lower address to look for.
+		const before = this.predecessor(t);
+		if (before === none || this.blocks.size[before]! < this.blocks.size[t]!) return t;
 		return this.smallestFitting(this.blocks.size[t]!);
 	}
 }
