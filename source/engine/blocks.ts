@@ -81,11 +81,9 @@ export class BlockTable {
 		this.prev[h] = none;
 		this.next[h] = none;
 		this.flags[h] = flags | BlockFlag.row;
-		this.site[h] = 0;
-		this.owner[h] = 0;
-		this.extId[h] = -1;
-		this.born[h] = 0;
-		this.lastTouch[h] = 0;
+		// site, owner, extId, born and lastTouch mean something only while a block is used, and whatever
+		// makes a block used writes them (the heap's markUsed, the simulation's placement): a freed block
+		// keeps its old ones too. Not clearing them here saves five stores on every split.
 		return h;
 	}
 
