@@ -13,6 +13,20 @@ function table(sizes: readonly number[]): BlockTable {
 	return blocks;
 }
 
+/** Slot i (at address i * 4096) gets a fresh free block of `size` bytes in the tree, or loses the one it has. */
+function toggleSlot(tree: AddressTree | SizeTree, blocks: BlockTable, slot: number[], i: number, size: number): void {
+	const h = slot[i]!;
+	if (h === none) {
+		const fresh = blocks.create(i * 4096, size, BlockFlag.free);
+		tree.insert(fresh);
+		slot[i] = fresh;
+	} else {
+		tree.remove(h);
+		blocks.destroy(h);
+		slot[i] = none;
+	}
+}
+
 const sizes = fc.array(fc.integer({min: 1, max: 4096}), {minLength: 1, maxLength: 300});
 // Toggle membership of block `pick % n`; then ask a query of `size` bytes from address `from`.
 const steps = fc.array(fc.record({pick: fc.nat(), size: fc.integer({min: 1, max: 4200}), from: fc.nat({max: 300 * 4096})}), {
@@ -64,15 +78,7 @@ describe('the address tree', () => {
 					const i = pick % blockSizes.length;
 					const h = slot[i]!;
 					if (kind === 'toggle') {
-						if (h === none) {
-							const fresh = blocks.create(i * 4096, Math.min(blockSizes[i]!, 2048), BlockFlag.free);
-							tree.insert(fresh);
-							slot[i] = fresh;
-						} else {
-							tree.remove(h);
-							blocks.destroy(h);
-							slot[i] = none;
-						}
+						toggleSlot(tree, blocks, slot, i, Math.min(blockSizes[i]!, 2048));
 					} else if (h !== none && kind === 'split' && blocks.size[h]! > 1) {
 						const cut = 1 + (amount % (blocks.size[h]! - 1));
 						blocks.addr[h] = blocks.addr[h]! + cut;
@@ -147,15 +153,7 @@ describe('the size tree', () => {
 					const i = pick % blockSizes.length;
 					const h = slot[i]!;
 					if (kind === 'toggle') {
-						if (h === none) {
-							const fresh = blocks.create(i * 4096, 64 * (1 + (blockSizes[i]! % 8)), BlockFlag.free);
-							tree.insert(fresh);
-							slot[i] = fresh;
-						} else {
-							tree.remove(h);
-							blocks.destroy(h);
-							slot[i] = none;
-						}
+						toggleSlot(tree, blocks, slot, i, 64 * (1 + (blockSizes[i]! % 8)));
 					} else if (h !== none && kind === 'split' && blocks.size[h]! > 64) {
 						const cut = 64 * (1 + (amount % (blocks.size[h]! / 64 - 1)));
 						blocks.addr[h] = blocks.addr[h]! + cut;
