@@ -11,6 +11,7 @@ import {checkHeapInvariants} from './invariants.js';
 import {Metrics} from './metrics.js';
 import {AdmissionChain} from './partition/admission-chain.js';
 import {Partition} from './partition/partition.js';
+import {changeLiveBytes} from './leaks/site-ledger.js';
 import {SiteStats} from './site-stats.js';
 import type {SimulationParams} from './params.js';
 import {applyGraphEvent} from './reclaim/graph-events.js';
@@ -340,10 +341,8 @@ export class Simulation {
 				if (tracking) {
 					// ledger.remove, with owner 0's count in a local.
 					const site = b.site[h]!;
-					const live = liveBytes[site]! - b.request[h]!;
-					liveBytes[site] = live;
+					changeLiveBytes(liveBytes, floorBytes, site, -b.request[h]!);
 					liveBlocks[site]!--;
-					if (live < floorBytes[site]!) floorBytes[site] = live;
 					const owner = b.owner[h]!;
 					if (owner === 0) ownerFreed++;
 					else ledger.ownerBlocks[owner]!--;
@@ -392,13 +391,7 @@ export class Simulation {
 					break;
 				}
 				// reallocated()'s collector hook is for an active collector, which a plain run has not.
-				if (tracking) {
-					// ledger.resize
-					const site = b.site[h]!;
-					const live = liveBytes[site]! + (b.request[h]! - before);
-					liveBytes[site] = live;
-					if (live < floorBytes[site]!) floorBytes[site] = live;
-				}
+				if (tracking) changeLiveBytes(liveBytes, floorBytes, b.site[h]!, b.request[h]! - before);
 			}
 			b.lastTouch[placed] = event + lag;
 			const blockEnd = b.addr[placed]! + b.size[placed]!;

@@ -6,6 +6,16 @@ import {growFloat, growInt} from '../blocks.js';
  * in the current window: the growth detector's series, which ignores a site's in-flight churn and
  * sees only what stays.
  */
+/**
+ * A site's live bytes change by `delta`, and its window floor follows them down. On the columns
+ * themselves, so the simulation's plain replay loop, which holds them in locals, shares it.
+ */
+export function changeLiveBytes(liveBytes: Float64Array, floorBytes: Float64Array, site: number, delta: number): void {
+	const live = liveBytes[site]! + delta;
+	liveBytes[site] = live;
+	if (live < floorBytes[site]!) floorBytes[site] = live;
+}
+
 export class SiteLedger {
 	liveBytes = new Float64Array(64);
 	liveBlocks = new Int32Array(64);
@@ -20,18 +30,14 @@ export class SiteLedger {
 	}
 
 	remove(site: number, owner: number, bytes: number): void {
-		const live = this.liveBytes[site]! - bytes;
-		this.liveBytes[site] = live;
+		changeLiveBytes(this.liveBytes, this.floorBytes, site, -bytes);
 		this.liveBlocks[site]!--;
 		this.ownerBlocks[owner]!--;
-		if (live < this.floorBytes[site]!) this.floorBytes[site] = live;
 	}
 
 	/** A realloc changed a block's payload by `delta` bytes. */
 	resize(site: number, delta: number): void {
-		const live = this.liveBytes[site]! + delta;
-		this.liveBytes[site] = live;
-		if (live < this.floorBytes[site]!) this.floorBytes[site] = live;
+		changeLiveBytes(this.liveBytes, this.floorBytes, site, delta);
 	}
 
 	/** Sites seen so far (indexes below this may have figures). */
