@@ -3,6 +3,7 @@
 import './source/commands/process-environment.js';
 import {Command} from 'commander';
 import {InputError} from './source/commands/input-error.js';
+import {collectBeforeExit} from './source/commands/exit-collection.js';
 import {registerFlinkCommand} from './source/commands/flink.js';
 import {registerBenchCommand} from './source/commands/bench.js';
 import {registerCompareCommand} from './source/commands/compare.js';
@@ -35,11 +36,13 @@ registerExportCommand(program);
 program.exitOverride();
 try {
 	await program.parseAsync(process.argv);
+	collectBeforeExit();
 } catch (error) {
 	handleTopLevelError(error);
 }
 
 function handleTopLevelError(error: unknown): never {
+	collectBeforeExit();
 	if (error instanceof InputError) {
 		process.stderr.write(`memsim: ${error.message}\n`);
 		process.exit(2);

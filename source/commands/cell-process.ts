@@ -1,3 +1,4 @@
+import {collectBeforeExit} from './exit-collection.js';
 import {InputError} from './input-error.js';
 import {widenInliningBudget} from './inlining-budget.js';
 import {type CellReply, quit, ready} from './process-pool.js';
@@ -14,9 +15,14 @@ widenInliningBudget();
 // nothing before `ready` in any case.
 const cells = import(process.argv[2]!) as Promise<{runCell(task: unknown): unknown}>;
 
-process.on('disconnect', () => process.exit(0));
+function exit(): never {
+	collectBeforeExit();
+	process.exit(0);
+}
+
+process.on('disconnect', exit);
 process.on('message', async (task: unknown) => {
-	if (task === quit) process.exit(0);
+	if (task === quit) exit();
 	let reply: CellReply<unknown>;
 	try {
 		reply = {ok: true, outcome: await (await cells).runCell(task)};

@@ -88,11 +88,19 @@ function answer<Message>(child: ChildProcess): Promise<Message> {
 	});
 }
 
-/** Ask the process to exit (it calls process.exit, which waits for nothing) and wait until it has. */
+/**
+ * Ask the process to exit and wait until it has. Its answers are all in by then, so one that has not
+ * gone within `stopGraceMs` is killed: Node 20 can hang at exit (see exit-collection.ts), and a hung
+ * cell must not hold up the whole table.
+ */
 async function stop(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
 	if (child.connected) child.send(quit);
 	else child.kill();
+	const timer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
 	await exited;
+	clearTimeout(timer);
 }
+
+const stopGraceMs = 5000;

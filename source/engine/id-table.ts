@@ -23,6 +23,14 @@ export class IdTable {
 		return id >= 0 && id < this.dense.length && (id | 0) === id ? this.dense[id]! : unknownId;
 	}
 
+	/**
+	 * Store or clear (`missingId`) the handle of an id `denseHandle` answered for: the slot exists, so the
+	 * replay loop skips `set`'s and `delete`'s range checks.
+	 */
+	setDense(id: number, handle: number): void {
+		this.dense[id] = handle;
+	}
+
 	set(id: number, handle: number): void {
 		if (id >= 0 && id < denseLimit && Number.isInteger(id)) {
 			if (id >= this.dense.length) {

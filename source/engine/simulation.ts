@@ -117,6 +117,9 @@ export class Simulation {
 		this.checks = new AdmissionChain([this.admission, this.partition]);
 		this.tuner = new TunerDriver(this);
 		if (this.params.tuner !== undefined && this.params.tuner !== 'off') this.tuner.setMode(this.params.tuner);
+		// The first sample is due at the first multiple of sampleEvery: starting at 0 would send the first
+		// event down the general path only to learn that.
+		this.nextSample = this.params.sampleEvery;
 		this.pending = [...(options.changes ?? [])].sort((a, b) => a.event - b.event);
 		if ('readSync' in source && typeof (source as SyncWorkloadSource).readSync === 'function') {
 			this.syncSource = source as SyncWorkloadSource;
@@ -348,7 +351,7 @@ export class Simulation {
 					else ledger.ownerBlocks[owner]!--;
 				}
 				heap.free(h);
-				ids.delete(id);
+				ids.setDense(id, missingId);
 				continue;
 			}
 			let placed = h;
@@ -362,7 +365,7 @@ export class Simulation {
 				}
 				b.extId[placed] = id;
 				b.born[placed] = event;
-				ids.set(id, placed);
+				ids.setDense(id, placed);
 				if (site < sites) {
 					// ledger.add and siteStats.placed for a site both already have room for.
 					if (tracking) {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {BlockTable, none} from '../../source/engine/blocks.js';
 import {defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
+import {InputError} from '../../source/engine/input-error.js';
 import {checkHeapInvariants} from '../../source/engine/invariants.js';
 import {findStrategy} from '../../source/engine/strategies/registry.js';
 
@@ -165,6 +166,23 @@ describe('a growable heap', () => {
 		expect(heap.highWater).toBe(256);
 		expect(checkHeapInvariants(heap)).toBeUndefined();
 	});
+
+	it('merges a freed buddy block up every level before indexing the result once', () => {
+		const heap = makeHeap('buddy', {capacity: 'grow'});
+		const [a, b, c] = allocate(heap, 32, 32, 64);
+		heap.free(b!);
+		heap.free(c!);
+		expect(freeBlocks(heap)).toEqual([
+			[32, 32],
+			[64, 64],
+		]);
+		heap.free(a!);
+		// 32+32 merge into 64, which merges with [64, 64] into the whole 128.
+		expect(freeBlocks(heap)).toEqual([[0, 128]]);
+		expect(heap.strategy.handles()).toHaveLength(1);
+		expect([heap.freeBlocks, heap.freeBytes]).toEqual([1, 128]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
 });
 
 describe('coalescing modes', () => {
@@ -284,7 +302,11 @@ describe('block sizes', () => {
 		expect([0, 1, 8, 24, 25, 40, 41, 1000, 2 ** 29].map(r => heap.blockSizeFor(r))).toEqual([32, 32, 32, 32, 48, 48, 64, 1008, 2 ** 29 + 16]);
 	});
 
-	it('rounds sizes the mask cannot hold (fractional, past 2^30) as the division does', () => {
+	it('refuses an alignment that is not a power of two, as posix_memalign does', () => {
+		expect(() => makeHeap('first-fit', {align: 24})).toThrow(new InputError('alignment 24 is not a power of two'));
+	});
+
+	it('rounds fractional sizes and sizes past 2^31 as a division would', () => {
 		const heap = makeHeap('first-fit', {align: 8, header: 0});
 		expect(heap.blockSizeFor(8.5)).toBe(16);
 		expect(heap.blockSizeFor(2 ** 31 + 1)).toBe(2 ** 31 + 8);
