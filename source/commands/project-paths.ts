@@ -16,7 +16,7 @@ export function projectRoot(): string {
 /**
  * Traces `compare` and `bench` use when none are named: the CS:APP malloc-lab suite from ../shared/traces
  * when it is beside the repository (the usual eleven, without the tiny short1/short2), plus the valgrind
- * traces recorded for this project in fixtures/traces.
+ * traces recorded for this project in fixtures/traces (plain or gzipped).
  */
 export function defaultComparisonTraces(): string[] {
 	const root = projectRoot();
@@ -29,8 +29,11 @@ export function defaultComparisonTraces(): string[] {
 	}
 	const fixtures = path.join(root, 'fixtures', 'traces');
 	if (existsSync(fixtures)) {
-		for (const name of readdirSync(fixtures).sort()) {
-			if (name.endsWith('.valgrind')) traces.push(path.join(fixtures, name));
+		const names = readdirSync(fixtures).sort();
+		for (const name of names) {
+			// A gzipped log counts unless it is the gzip twin of a plain one (sort.valgrind.gz).
+			const gzipped = name.endsWith('.valgrind.gz') && !names.includes(name.slice(0, -3));
+			if (name.endsWith('.valgrind') || gzipped) traces.push(path.join(fixtures, name));
 		}
 	}
 	return traces;

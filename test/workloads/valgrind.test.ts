@@ -20,6 +20,7 @@ describe('valgrind --trace-malloc logs', () => {
 		['python3.valgrind', 393_984, 3],
 		['allocators.valgrind', 5000, 1],
 		['sort.valgrind.gz', 272, 15],
+		['python3-malloc.valgrind.gz', 52_849, 474],
 	])('%s ends with the live bytes and blocks valgrind counted at exit', async (file, bytes, blocks) => {
 		const source = await openValgrind(`${traces}/${file}`);
 		expect(source.hasGraph).toBe(false);
