@@ -33,6 +33,15 @@ describe('the process pool', {timeout: 30_000}, () => {
 		expect(results.map(r => r.value)).toEqual([2, 3]);
 	});
 
+	it('kills a process that is still there 5 s after it was asked to quit, keeping its answers', async () => {
+		const lingering = pathToFileURL(path.resolve('test/helpers/lingering-cell.mjs'));
+		const started = Date.now();
+		const results = await runInProcesses<{value: number}, Echo>(lingering, [{value: 4}], () => {}, 1);
+		expect(results.map(r => r.value)).toEqual([8]);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+		expect(() => process.kill(results[0]!.pid, 0)).toThrow(); // gone
+	});
+
 	it('rejects, naming the exit, when a cell module cannot load', async () => {
 		const missing = pathToFileURL(path.resolve('test/helpers/no-such-cell.mjs'));
 		await expect(runInProcesses(missing, [{value: 1}], () => {}, 1)).rejects.toThrow('a cell process ended without an answer (exit status 1)');
