@@ -42,13 +42,13 @@ export class Heap extends BlockList {
 	highWater = 0;
 	strategy: PlacementStrategy;
 	/** The strategy keeps power-of-two blocks (buddy): cached, since every allocation and free asks. */
-	private buddy: boolean;
+	private buddy = false;
 	/**
 	 * The strategy can update a free block that changed in place (`moved`) and names its largest block,
 	 * so the in-place split and coalescing paths have no second size index to keep. Never under buddy,
 	 * whose blocks split in halves and merge only with their buddies.
 	 */
-	private inPlace: boolean;
+	private inPlace = false;
 	private heapParams!: HeapParams;
 	// Derived from the parameters once per change rather than once per allocation.
 	private smallestBlock = 0;
@@ -67,17 +67,13 @@ export class Heap extends BlockList {
 	/** Every free block by size class, kept only for a strategy that cannot name its largest block (naive-first-fit). */
 	private bySize: SizeClassIndex | undefined;
 	/** True when the strategy cannot name its largest block and the heap's own size index must. */
-	private trackSizes: boolean;
+	private trackSizes = false;
 
 	constructor(params: HeapParams, strategy: PlacementStrategy, blocks: BlockTable, mapCells = 4096) {
 		super(blocks);
 		startAsDoubles(this, ['top', 'highWater', 'usedBlockBytes', 'payloadBytes', 'freeBytes', 'reservedBytes']);
 		this.params = params;
-		this.strategy = strategy;
-		this.buddy = strategy.powerOfTwo === true;
-		this.inPlace = strategy.moved !== undefined && strategy.largest !== undefined && !this.buddy;
-		this.trackSizes = strategy.largest === undefined;
-		if (this.trackSizes) this.bySize ??= new SizeClassIndex(blocks, 4);
+		this.strategy = this.adopt(strategy);
 		const span = params.capacity === 'grow' ? 64 * 1024 : params.capacity;
 		this.map = new HeapMap(mapCells, span, map => this.mapBlocks(map));
 		if (params.capacity !== 'grow') {
@@ -234,11 +230,7 @@ export class Heap extends BlockList {
 	/** Switch the placement strategy: rebuild the index from the current free blocks; nothing used moves. */
 	setStrategy(strategy: PlacementStrategy): void {
 		this.strategy.clear();
-		this.strategy = strategy;
-		this.buddy = strategy.powerOfTwo === true;
-		this.inPlace = strategy.moved !== undefined && strategy.largest !== undefined && !this.buddy;
-		this.trackSizes = strategy.largest === undefined;
-		if (this.trackSizes) this.bySize ??= new SizeClassIndex(this.blocks, 4);
+		this.strategy = this.adopt(strategy);
 		strategy.clear();
 		this.bySize?.clear();
 		this.freeBlocks = 0;
@@ -366,6 +358,15 @@ export class Heap extends BlockList {
 
 	// --- internals -------------------------------------------------------------------------------
 
+	/** Derive what the hot paths ask of a strategy, once per strategy; returns it. */
+	private adopt(strategy: PlacementStrategy): PlacementStrategy {
+		this.buddy = strategy.powerOfTwo === true;
+		this.inPlace = strategy.moved !== undefined && strategy.largest !== undefined && !this.buddy;
+		this.trackSizes = strategy.largest === undefined;
+		if (this.trackSizes) this.bySize ??= new SizeClassIndex(this.blocks, 4);
+		return strategy;
+	}
+
 	/** Add every program block to a map that starts being kept now. */
 	private mapBlocks(map: HeapMap): void {
 		const b = this.blocks;
@@ -437,7 +438,7 @@ export class Heap extends BlockList {
 		b.addr[h] = addr + size;
 		b.size[h] = whole - size;
 		this.freeBytes -= size;
-		this.strategy.moved!(h, addr, whole);
+		this.strategy.moved!(h);
 		return front;
 	}
 
@@ -465,21 +466,18 @@ export class Heap extends BlockList {
 				gained += b.size[n]!;
 				this.discard(n);
 			}
-			const before = b.size[p]!;
-			b.size[p] = before + gained;
+			b.size[p] = b.size[p]! + gained;
 			this.freeBytes += gained;
-			this.strategy.moved!(p, b.addr[p]!, before);
+			this.strategy.moved!(p);
 			return true;
 		}
 		if (nextFree) {
 			const own = b.size[h]!;
-			const addr = b.addr[n]!;
-			const before = b.size[n]!;
 			b.addr[n] = b.addr[h]!;
-			b.size[n] = before + own;
+			b.size[n] = b.size[n]! + own;
 			this.discard(h);
 			this.freeBytes += own;
-			this.strategy.moved!(n, addr, before);
+			this.strategy.moved!(n);
 			return true;
 		}
 		this.putFree(h);

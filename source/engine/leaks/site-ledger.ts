@@ -1,12 +1,6 @@
 import {growFloat, growInt} from '../blocks.js';
 
 /**
- * Live payload bytes and blocks per allocation site, and live blocks per owner, kept as blocks come
- * and go (a typed-array add per allocation and free). `floorBytes` is each site's lowest live bytes
- * in the current window: the growth detector's series, which ignores a site's in-flight churn and
- * sees only what stays.
- */
-/**
  * A site's live bytes change by `delta`, and its window floor follows them down. On the columns
  * themselves, so the simulation's plain replay loop, which holds them in locals, shares it.
  */
@@ -16,6 +10,12 @@ export function changeLiveBytes(liveBytes: Float64Array, floorBytes: Float64Arra
 	if (live < floorBytes[site]!) floorBytes[site] = live;
 }
 
+/**
+ * Live payload bytes and blocks per allocation site, and live blocks per owner, kept as blocks come
+ * and go (a typed-array add per allocation and free). `floorBytes` is each site's lowest live bytes
+ * in the current window: the growth detector's series, which ignores a site's in-flight churn and
+ * sees only what stays.
+ */
 export class SiteLedger {
 	liveBytes = new Float64Array(64);
 	liveBlocks = new Int32Array(64);

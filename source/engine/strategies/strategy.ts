@@ -34,12 +34,11 @@ export interface PlacementStrategy {
 	/**
 	 * Free block `h`, still indexed, changed its address or size in place: the rest of a block the heap
 	 * split at its front, or a block that absorbed a freed neighbour. No other free block lies between
-	 * its old and new range, so address order holds; `oldAddr` and `oldSize` are what it was indexed
-	 * with. The index must end exactly as after a removal of the old block and an insertion of the new
-	 * one (a LIFO list keeps the block in place only when it was the head of the list it stays in), so
-	 * placements are the same either way; the heap's in-place paths use it instead of that pair.
+	 * its old and new range, so address order holds. The index must end exactly as after a removal of
+	 * the old block and an insertion of the new one, so placements are the same either way; the heap's
+	 * in-place paths use it instead of that pair.
 	 */
-	moved?(h: number, oldAddr: number, oldSize: number): void;
+	moved?(h: number): void;
 	/** What is wrong inside the index's own structure (links, subtree maxima), for the invariant checker. */
 	structureProblem?(): string | undefined;
 	/** Called by the heap when a block it is about to place came from `findFit` (next-fit moves its rover). */
