@@ -4,7 +4,8 @@ import {BlockTable, none} from '../../source/engine/blocks.js';
 import {type Coalescing, defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
 import {checkHeapInvariants} from '../../source/engine/invariants.js';
 import {findStrategy, strategyNames} from '../../source/engine/strategies/registry.js';
-import type {PlacementStrategy} from '../../source/engine/strategies/strategy.js';
+import {AddressTree} from '../../source/engine/strategies/address-tree.js';
+import type {PlacementStrategy, StrategyContext} from '../../source/engine/strategies/strategy.js';
 
 type Event =
 	| {kind: 'alloc'; request: number}
@@ -152,6 +153,44 @@ describe('random heap layouts keep the heap sound', () => {
 	}
 });
 
+/** The addresses of the live blocks after each event of a script, under a strategy built by `create`. */
+function layoutsUnder(
+	create: (context: StrategyContext) => PlacementStrategy,
+	capacity: number | 'grow',
+	script: ReadonlyArray<{kind: string; request?: number; pick?: number}>,
+): number[][] {
+	const blocks = new BlockTable(8);
+	const holder: {heap?: Heap} = {};
+	const heap = new Heap({...defaultHeapParams, capacity}, create({blocks, firstBlock: () => holder.heap!.first}), blocks, 32);
+	holder.heap = heap;
+	const live: number[] = [];
+	const layouts: number[][] = [];
+	for (const event of script) {
+		if (event.kind === 'alloc') {
+			const h = heap.allocate(event.request!, 0, 0);
+			if (h !== none) live.push(h);
+		} else if (event.kind === 'free' && live.length > 0) {
+			heap.free(live.splice(event.pick! % live.length, 1)[0]!);
+		} else if (event.kind === 'realloc' && live.length > 0) {
+			heap.realloc(live[event.pick! % live.length]!, event.request!);
+		}
+		layouts.push(live.map(h => blocks.addr[h]!));
+	}
+	return layouts;
+}
+
+// Long runs of mostly small requests with many frees: many holes of few distinct sizes, so keys tie
+// and a split's rest or a merged block often has to move in a size-ordered index.
+const manyHoles = fc.array(
+	fc.oneof(
+		{arbitrary: fc.integer({min: 1, max: 6}).map(r => ({kind: 'alloc', request: r * 16}) as const), weight: 5},
+		{arbitrary: fc.integer({min: 1000, max: 3000}).map(r => ({kind: 'alloc', request: r}) as const), weight: 1},
+		{arbitrary: pick.map(p => ({kind: 'free', pick: p}) as const), weight: 4},
+		{arbitrary: fc.tuple(pick, fc.integer({min: 1, max: 12})).map(([p, r]) => ({kind: 'realloc', pick: p, request: r * 16}) as const), weight: 1},
+	),
+	{minLength: 100, maxLength: 400},
+);
+
 /**
  * The heap keeps a split block's rest, or a free block that absorbed a freed neighbour, in its
  * strategy's index in place when the strategy offers `moved`; without it the heap removes and inserts.
@@ -167,29 +206,16 @@ describe('in-place index updates place blocks exactly as removals and insertions
 		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit']);
 	});
 
-	// Long runs of mostly small requests with many frees: many holes of few distinct sizes, so keys tie
-	// and a split's rest or a merged block often has to move in a size-ordered index.
-	const manyHoles = fc.array(
-		fc.oneof(
-			{arbitrary: fc.integer({min: 1, max: 6}).map(r => ({kind: 'alloc', request: r * 16}) as const), weight: 5},
-			{arbitrary: fc.integer({min: 1000, max: 3000}).map(r => ({kind: 'alloc', request: r}) as const), weight: 1},
-			{arbitrary: pick.map(p => ({kind: 'free', pick: p}) as const), weight: 4},
-			{arbitrary: fc.tuple(pick, fc.integer({min: 1, max: 12})).map(([p, r]) => ({kind: 'realloc', pick: p, request: r * 16}) as const), weight: 1},
-		),
-		{minLength: 100, maxLength: 400},
-	);
-
 	for (const strategy of inPlace) {
 		for (const capacity of capacities) {
 			it(`under ${strategy} on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
 				fc.assert(
 					fc.property(manyHoles, script => {
-						const run = (keepInPlace: boolean): number[][] => {
-							const blocks = new BlockTable(8);
-							const holder: {heap?: Heap} = {};
-							const full = findStrategy(strategy).create({blocks, firstBlock: () => holder.heap!.first});
-							// The same index without `moved` (tlsf's strategy is a class instance: delegate, not spread).
-							const plain: PlacementStrategy = {
+						const withMoved = (context: StrategyContext): PlacementStrategy => findStrategy(strategy).create(context);
+						// The same index without `moved` (tlsf's strategy is a class instance: delegate, not spread).
+						const withoutMoved = (context: StrategyContext): PlacementStrategy => {
+							const full = withMoved(context);
+							return {
 								name: full.name,
 								insert: h => full.insert(h),
 								remove: h => full.remove(h),
@@ -199,28 +225,47 @@ describe('in-place index updates place blocks exactly as removals and insertions
 								largest: () => full.largest!(),
 								placed: full.placed === undefined ? undefined : h => full.placed!(h),
 							};
-							const heap = new Heap({...defaultHeapParams, capacity}, keepInPlace ? full : plain, blocks, 32);
-							holder.heap = heap;
-							const live: number[] = [];
-							const layouts: number[][] = [];
-							for (const event of script) {
-								if (event.kind === 'alloc') {
-									const h = heap.allocate(event.request, 0, 0);
-									if (h !== none) live.push(h);
-								} else if (event.kind === 'free' && live.length > 0) {
-									heap.free(live.splice(event.pick % live.length, 1)[0]!);
-								} else if (event.kind === 'realloc' && live.length > 0) {
-									heap.realloc(live[event.pick % live.length]!, event.request);
-								}
-								layouts.push(live.map(h => blocks.addr[h]!));
-							}
-							return layouts;
 						};
-						expect(run(true)).toEqual(run(false));
+						expect(layoutsUnder(withMoved, capacity, script)).toEqual(layoutsUnder(withoutMoved, capacity, script));
 					}),
 					{numRuns: 60 * scale},
 				);
 			});
 		}
+	}
+});
+
+describe("next fit's shortcut to the rest of the block it last cut from", () => {
+	for (const capacity of capacities) {
+		it(`places every block where the full search from the rover would, on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
+			// Next fit as the textbook has it: always the full search from the rover, wrapping around.
+			const fullSearch = ({blocks}: StrategyContext): PlacementStrategy => {
+				const tree = new AddressTree(blocks);
+				let rover = 0;
+				return {
+					name: 'next-fit',
+					insert: h => tree.insert(h),
+					remove: h => tree.remove(h),
+					findFit(size) {
+						const above = tree.firstFitEndingAfter(rover, size);
+						return above !== none ? above : tree.firstFit(size);
+					},
+					placed(h) {
+						rover = blocks.addr[h]!;
+					},
+					clear: () => tree.clear(),
+					handles: () => tree.handles(),
+					largest: () => tree.largest(),
+					moved: h => tree.moved(h),
+				};
+			};
+			const nextFit = (context: StrategyContext): PlacementStrategy => findStrategy('next-fit').create(context);
+			fc.assert(
+				fc.property(manyHoles, script => {
+					expect(layoutsUnder(nextFit, capacity, script)).toEqual(layoutsUnder(fullSearch, capacity, script));
+				}),
+				{numRuns: 100 * scale},
+			);
+		});
 	}
 });

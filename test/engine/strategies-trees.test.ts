@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {BlockFlag, BlockTable, none} from '../../source/engine/blocks.js';
 import {AddressTree} from '../../source/engine/strategies/address-tree.js';
+import {LargestFirstHeap} from '../../source/engine/strategies/largest-first-heap.js';
 import {segregated} from '../../source/engine/strategies/segregated.js';
 import {SizeClassLists} from '../../source/engine/strategies/size-class-lists.js';
 import {SizeTree} from '../../source/engine/strategies/size-tree.js';
@@ -14,7 +15,7 @@ function table(sizes: readonly number[]): BlockTable {
 }
 
 /** Slot i (at address i * 4096) gets a fresh free block of `size` bytes in the tree, or loses the one it has. */
-function toggleSlot(tree: AddressTree | SizeTree, blocks: BlockTable, slot: number[], i: number, size: number): void {
+function toggleSlot(tree: Resizable, blocks: BlockTable, slot: number[], i: number, size: number): void {
 	const h = slot[i]!;
 	if (h === none) {
 		const fresh = blocks.create(i * 4096, size, BlockFlag.free);
@@ -24,6 +25,45 @@ function toggleSlot(tree: AddressTree | SizeTree, blocks: BlockTable, slot: numb
 		tree.remove(h);
 		blocks.destroy(h);
 		slot[i] = none;
+	}
+}
+
+type Resizable = AddressTree | SizeTree | LargestFirstHeap;
+
+/** Steps of a resize script: a block comes or goes, is cut at its front, or grows. */
+const resizeSteps = fc.array(fc.record({kind: fc.constantFrom('toggle', 'split', 'grow'), pick: fc.nat(), amount: fc.integer({min: 1, max: 30})}), {
+	maxLength: 200,
+});
+
+/**
+ * Replay a resize script in 64-byte units, as under the heap: a split's rest keeps its handle and moves
+ * up inside its old range, a growth enlarges a block up to the next slot. Sizes are multiples of 64 from
+ * a few values, so ties are common. `check` runs after every step with the blocks in the index.
+ */
+function replayResizes(
+	blockSizes: readonly number[],
+	script: ReadonlyArray<{kind: string; pick: number; amount: number}>,
+	create: (blocks: BlockTable) => Resizable,
+	check: (index: Resizable, blocks: BlockTable, held: number[], amount: number) => void,
+): void {
+	const blocks = table(blockSizes.map(s => 64 * (1 + (s % 8))));
+	const index = create(blocks);
+	const slot = blockSizes.map(() => none);
+	for (const {kind, pick, amount} of script) {
+		const i = pick % blockSizes.length;
+		const h = slot[i]!;
+		if (kind === 'toggle') {
+			toggleSlot(index, blocks, slot, i, 64 * (1 + (blockSizes[i]! % 8)));
+		} else if (h !== none && kind === 'split' && blocks.size[h]! > 64) {
+			const cut = 64 * (1 + (amount % (blocks.size[h]! / 64 - 1)));
+			blocks.addr[h] = blocks.addr[h]! + cut;
+			blocks.size[h] = blocks.size[h]! - cut;
+			index.moved(h);
+		} else if (h !== none && kind === 'grow') {
+			blocks.size[h] = Math.min(blocks.size[h]! + 64 * amount, (i + 1) * 4096 - blocks.addr[h]!);
+			index.moved(h);
+		}
+		check(index, blocks, slot.filter(x => x !== none), amount);
 	}
 }
 
@@ -103,6 +143,19 @@ describe('the address tree', () => {
 		tree.insert(0);
 		expect(() => tree.remove(1)).toThrow('free block 1 is not in the tree');
 	});
+
+	it('notices a block whose size changed without telling the tree, until it is told', () => {
+		const blocks = table([64, 128]);
+		const tree = new AddressTree(blocks);
+		tree.insert(0);
+		tree.insert(1);
+		expect(tree.structureHolds()).toBe(true);
+		blocks.size[1] = 96;
+		expect(tree.structureHolds()).toBe(false);
+		tree.moved(1);
+		expect(tree.structureHolds()).toBe(true);
+		expect(tree.firstFit(100)).toBe(none);
+	});
 });
 
 describe('the size tree', () => {
@@ -136,40 +189,54 @@ describe('the size tree', () => {
 		);
 	});
 	it('keeps (size, address) order when a block is cut at its front or grows, in its node or moved', () => {
-		// As under the heap: a split's rest keeps its handle and moves up inside its old range, a growth
-		// enlarges a block up to the next slot. Sizes are multiples of 64 from a few values, so ties are
-		// common and both outcomes (the key still sorts in place, or it must move) happen.
-		const ops = fc.array(fc.record({kind: fc.constantFrom('toggle', 'split', 'grow'), pick: fc.nat(), amount: fc.integer({min: 1, max: 30})}), {
-			maxLength: 200,
-		});
+		// Both outcomes happen: the key still sorts in place, or it must move.
 		fc.assert(
-			fc.property(sizes, ops, (blockSizes, script) => {
-				const blocks = table(blockSizes.map(s => 64 * (1 + (s % 8))));
-				const tree = new SizeTree(blocks);
-				const slot = blockSizes.map(() => none);
-				const bySizeThenAddress = (x: number, y: number): number =>
-					blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!;
-				for (const {kind, pick, amount} of script) {
-					const i = pick % blockSizes.length;
-					const h = slot[i]!;
-					if (kind === 'toggle') {
-						toggleSlot(tree, blocks, slot, i, 64 * (1 + (blockSizes[i]! % 8)));
-					} else if (h !== none && kind === 'split' && blocks.size[h]! > 64) {
-						const cut = 64 * (1 + (amount % (blocks.size[h]! / 64 - 1)));
-						blocks.addr[h] = blocks.addr[h]! + cut;
-						blocks.size[h] = blocks.size[h]! - cut;
-						tree.moved(h);
-					} else if (h !== none && kind === 'grow') {
-						blocks.size[h] = Math.min(blocks.size[h]! + 64 * amount, (i + 1) * 4096 - blocks.addr[h]!);
-						tree.moved(h);
-					}
-					const ordered = slot.filter(x => x !== none).sort(bySizeThenAddress);
+			fc.property(sizes, resizeSteps, (blockSizes, script) => {
+				replayResizes(blockSizes, script, blocks => new SizeTree(blocks), (index, blocks, held, amount) => {
+					const tree = index as SizeTree;
+					const ordered = held.sort((x, y) => blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!);
 					expect(tree.handles()).toEqual(ordered);
 					expect(tree.structureHolds()).toBe(true);
 					expect(tree.smallestFitting(64 * amount)).toBe(ordered.find(x => blocks.size[x]! >= 64 * amount) ?? none);
-				}
+				});
 			}),
 		);
+	});
+});
+
+describe('the largest-first heap', () => {
+	it('keeps the largest block on top, lowest address among equal sizes, as blocks come, go, shrink at the front and grow', () => {
+		// As under worst fit: the top block is cut at its front (it moves up and shrinks), a freed
+		// neighbour makes a block grow.
+		fc.assert(
+			fc.property(sizes, resizeSteps, (blockSizes, script) => {
+				replayResizes(blockSizes, script, blocks => new LargestFirstHeap(blocks), (index, blocks, held) => {
+					const heap = index as LargestFirstHeap;
+					const ordered = [...held].sort((x, y) => blocks.size[y]! - blocks.size[x]! || blocks.addr[x]! - blocks.addr[y]!);
+					expect(heap.top()).toBe(ordered[0] ?? none);
+					expect(heap.count).toBe(ordered.length);
+					expect(heap.handles().sort((x, y) => x - y)).toEqual(held.sort((x, y) => x - y));
+					expect(heap.structureProblem()).toBeUndefined();
+				});
+			}),
+		);
+	});
+
+	it('refuses to remove a block it does not hold, and to take one twice', () => {
+		const blocks = table([64, 64]);
+		const heap = new LargestFirstHeap(blocks);
+		heap.insert(0);
+		expect(() => heap.remove(1)).toThrow('free block 1 is not in the heap');
+		expect(() => heap.insert(0)).toThrow('free block 0 is already in the heap');
+	});
+
+	it('reports a copy of a block\'s size that went stale behind its back', () => {
+		const blocks = table([64, 128, 192]);
+		const heap = new LargestFirstHeap(blocks);
+		for (const h of [0, 1, 2]) heap.insert(h);
+		expect(heap.top()).toBe(2);
+		blocks.size[0] = 256;
+		expect(heap.structureProblem()).toBe("free block 0's size or address in the heap is stale");
 	});
 });
 

@@ -98,6 +98,11 @@ export abstract class FreeBlockTreap {
 		if (this.augmented && above !== none) this.refreshFrom(above);
 	}
 
+	/** Block `h` is in the tree. */
+	holds(h: number): boolean {
+		return this.member[h] === 1;
+	}
+
 	/** The node before `h` in key order, or -1: found from the links alone, so `h`'s key may have changed. */
 	protected predecessor(h: number): number {
 		let t = this.left[h]!;

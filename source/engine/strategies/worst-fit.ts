@@ -1,5 +1,5 @@
 import {none} from '../blocks.js';
-import {SizeTree} from './size-tree.js';
+import {LargestFirstHeap} from './largest-first-heap.js';
 import type {StrategyDescriptor} from './strategy.js';
 
 /**
@@ -8,22 +8,22 @@ import type {StrategyDescriptor} from './strategy.js';
  */
 export const worstFit: StrategyDescriptor = {
 	name: 'worst-fit',
-	description: 'worst fit: the largest free block, lowest address on ties (size treap, O(log n))',
+	description: 'worst fit: the largest free block, lowest address on ties (max-heap by size, O(log n))',
 	create({blocks}) {
-		const tree = new SizeTree(blocks);
+		const heap = new LargestFirstHeap(blocks);
 		return {
 			name: 'worst-fit',
-			insert: h => tree.insert(h),
-			remove: h => tree.remove(h),
+			insert: h => heap.insert(h),
+			remove: h => heap.remove(h),
 			findFit(size) {
-				const h = tree.largest();
+				const h = heap.top();
 				return h !== none && blocks.size[h]! >= size ? h : none;
 			},
-			clear: () => tree.clear(),
-			handles: () => tree.handles(),
-			structureProblem: () => tree.structureProblem(),
-			largest: () => tree.largest(),
-			moved: h => tree.moved(h),
+			clear: () => heap.clear(),
+			handles: () => heap.handles(),
+			structureProblem: () => heap.structureProblem(),
+			largest: () => heap.top(),
+			moved: h => heap.moved(h),
 		};
 	},
 };
