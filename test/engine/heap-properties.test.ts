@@ -5,6 +5,8 @@ import {type Coalescing, defaultHeapParams, Heap, type HeapParams} from '../../s
 import {checkHeapInvariants} from '../../source/engine/invariants.js';
 import {findStrategy, strategyNames} from '../../source/engine/strategies/registry.js';
 import {AddressTree} from '../../source/engine/strategies/address-tree.js';
+import {binningFrom, binningUntil} from '../../source/engine/strategies/best-fit.js';
+import {SizeTree} from '../../source/engine/strategies/size-tree.js';
 import type {PlacementStrategy, StrategyContext} from '../../source/engine/strategies/strategy.js';
 
 type Event =
@@ -268,4 +270,80 @@ describe("next fit's shortcut to the rest of the block it last cut from", () => 
 			);
 		});
 	}
+});
+
+describe('best fit moving its small blocks into exact-size bins and back', () => {
+	// Fill the heap with small blocks, free a scattered share of them (many holes: the bins fill),
+	// allocate into some holes, then free everything (one free block: the bins empty into the tree),
+	// twice over.
+	const phase = fc.record({
+		sizes: fc.array(fc.integer({min: 1, max: 90}), {minLength: 150, maxLength: 260}),
+		keepEvery: fc.integer({min: 2, max: 4}),
+		refill: fc.array(fc.integer({min: 1, max: 120}), {minLength: 20, maxLength: 80}),
+	});
+	const script = fc.array(phase, {minLength: 2, maxLength: 2}).map(phases => {
+		const events: Event[] = [];
+		for (const {sizes, keepEvery, refill} of phases) {
+			for (const size of sizes) events.push({kind: 'alloc', request: size * 8});
+			// Free from the end of the live list backwards, sparing every keepEvery-th block.
+			for (let i = sizes.length - 1; i >= 0; i--) if (i % keepEvery !== 0) events.push({kind: 'free', pick: i});
+			const kept = Math.ceil(sizes.length / keepEvery);
+			for (const size of refill) events.push({kind: 'alloc', request: size * 8});
+			for (let i = kept + refill.length - 1; i >= 0; i--) events.push({kind: 'free', pick: i});
+		}
+		return events;
+	});
+	// The same placements from one size tree over every free block, with no bins.
+	const treeOnly = ({blocks}: StrategyContext): PlacementStrategy => {
+		const tree = new SizeTree(blocks);
+		return {
+			name: 'best-fit',
+			insert: h => tree.insert(h),
+			remove: h => tree.remove(h),
+			findFit: size => tree.smallestFitting(size),
+			clear: () => tree.clear(),
+			handles: () => tree.handles(),
+			largest: () => tree.largest(),
+			moved: h => tree.moved(h),
+		};
+	};
+	const bestFit = (context: StrategyContext): PlacementStrategy => findStrategy('best-fit').create(context);
+
+	it('crosses both thresholds in these scripts', () => {
+		const blocks = new BlockTable(8);
+		const holder: {heap?: Heap} = {};
+		const heap = new Heap({...defaultHeapParams, capacity: 'grow'}, bestFit({blocks, firstBlock: () => holder.heap!.first}), blocks, 32);
+		holder.heap = heap;
+		const sample = fc.sample(script, {numRuns: 1, seed: 7})[0]!;
+		let most = 0;
+		let leastAfterMost = Number.POSITIVE_INFINITY;
+		const live: number[] = [];
+		for (const event of sample) {
+			if (event.kind === 'alloc') live.push(heap.allocate(event.request, 0, 0));
+			else if (event.kind === 'free') heap.free(live.splice(event.pick % live.length, 1)[0]!);
+			most = Math.max(most, heap.freeBlocks);
+			if (most > binningFrom) leastAfterMost = Math.min(leastAfterMost, heap.freeBlocks);
+		}
+		expect(most).toBeGreaterThan(binningFrom);
+		expect(leastAfterMost).toBeLessThan(binningUntil);
+	});
+
+	for (const capacity of capacities) {
+		it(`places every block where one size tree would, on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
+			fc.assert(
+				fc.property(script, events => {
+					expect(layoutsUnder(bestFit, capacity, events)).toEqual(layoutsUnder(treeOnly, capacity, events));
+				}),
+				{numRuns: 20 * scale},
+			);
+		});
+	}
+
+	// The invariant checker walks the whole heap after every event: two long scripts take seconds.
+	it('keeps the heap sound through the moves', {timeout: 60_000}, () => {
+		fc.assert(
+			fc.property(script, events => replay('best-fit', 'grow', 'immediate', events)),
+			{numRuns: 2 * scale},
+		);
+	});
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {BlockFlag, BlockTable, none} from '../../source/engine/blocks.js';
 import {AddressTree} from '../../source/engine/strategies/address-tree.js';
+import {ExactSizeBins} from '../../source/engine/strategies/exact-size-bins.js';
 import {LargestFirstHeap} from '../../source/engine/strategies/largest-first-heap.js';
 import {segregated} from '../../source/engine/strategies/segregated.js';
 import {SizeClassLists} from '../../source/engine/strategies/size-class-lists.js';
@@ -319,5 +320,72 @@ describe('segregated fit on a crowded class', () => {
 		const {findFit, deep} = crowded(false);
 		expect(findFit(48)).toBe(deep);
 		expect(findFit(65)).toBe(none);
+	});
+});
+
+describe('exact-size bins', () => {
+	it('give the lowest address of the smallest bin at or above a size, across bitmap words', () => {
+		// Sizes 40 (twice), 100 and 1000 at addresses 0, 4096, 8192, ... in table order.
+		const blocks = table([40, 100, 40, 1000]);
+		const bins = new ExactSizeBins(blocks);
+		for (const h of [2, 1, 0, 3]) bins.insert(h);
+		expect(bins.smallestFrom(8)).toBe(0);
+		expect(bins.smallestFrom(40)).toBe(0);
+		expect(bins.smallestFrom(41)).toBe(1);
+		// 101 and 1000 are in different bitmap words (32 bins each).
+		expect(bins.smallestFrom(101)).toBe(3);
+		expect(bins.smallestFrom(1001)).toBe(none);
+		expect(bins.largest()).toBe(3);
+		bins.remove(0);
+		expect(bins.smallestFrom(8)).toBe(2);
+		bins.remove(3);
+		expect(bins.smallestFrom(101)).toBe(none);
+		expect(bins.largest()).toBe(1);
+		expect(bins.structureProblem()).toBeUndefined();
+	});
+
+	it('keep each bin lowest address first as blocks come, go and move, like a scan', () => {
+		fc.assert(
+			fc.property(sizes, steps, (blockSizes, script) => {
+				// A few sizes, some in the last bitmap word (bins 992 to 1023), many ties.
+				const blocks = table(blockSizes.map(s => [16, 24, 40, 999, 1016, 1023][s % 6]!));
+				const bins = new ExactSizeBins(blocks);
+				const member = new Set<number>();
+				for (const {pick, size} of script) {
+					const h = pick % blockSizes.length;
+					if (member.has(h)) {
+						bins.remove(h);
+						member.delete(h);
+					} else {
+						bins.insert(h);
+						member.add(h);
+					}
+					const ordered = [...member].sort((x, y) => blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!);
+					const request = size % 1100;
+					expect(bins.smallestFrom(request)).toBe(ordered.find(x => blocks.size[x]! >= request) ?? none);
+					const top = ordered.length === 0 ? 0 : blocks.size[ordered[ordered.length - 1]!]!;
+					expect(bins.largest()).toBe(ordered.find(x => blocks.size[x] === top) ?? none);
+					expect(bins.count).toBe(member.size);
+					expect(bins.structureProblem()).toBeUndefined();
+				}
+			}),
+		);
+	});
+
+	it('report a block whose address changed behind their back', () => {
+		const blocks = table([64, 64]);
+		const bins = new ExactSizeBins(blocks);
+		bins.insert(0);
+		bins.insert(1);
+		blocks.addr[1] = 8;
+		expect(bins.structureProblem()).toBe("free block 1's size or address in bin 64 is stale");
+		bins.readdressed(1);
+		expect(bins.structureProblem()).toBeUndefined();
+		expect(bins.smallestFrom(64)).toBe(0);
+		// Block 0 moves above block 1: the bin's top follows.
+		blocks.addr[0] = 16;
+		bins.readdressed(0);
+		expect(bins.smallestFrom(64)).toBe(1);
+		expect(bins.structureProblem()).toBeUndefined();
 	});
 });
