@@ -389,3 +389,29 @@ describe('exact-size bins', () => {
 		expect(bins.structureProblem()).toBeUndefined();
 	});
 });
+
+describe('indexes kept as heaps', () => {
+	// A checkpoint's fingerprint compares handles(), and a restore inserts the blocks in another order.
+	it('list the same handles in the same order whatever order the blocks came in', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({min: 1, max: 12}), {minLength: 1, maxLength: 80}), fc.nat(), (units, seed) => {
+				const blocks = table(units.map(u => u * 16));
+				const order = units.map((_, h) => h);
+				const shuffled = [...order].sort((x, y) => ((x * 7919 + seed) % 101) - ((y * 7919 + seed) % 101) || x - y);
+				const heaps = [order, shuffled].map(o => {
+					const heap = new LargestFirstHeap(blocks);
+					for (const h of o) heap.insert(h);
+					return heap.handles();
+				});
+				const bins = [order, shuffled].map(o => {
+					const b = new ExactSizeBins(blocks);
+					for (const h of o) b.insert(h);
+					return b.all();
+				});
+				expect(heaps[1]).toEqual(heaps[0]);
+				expect(bins[1]).toEqual(bins[0]);
+				expect(bins[0]).toEqual([...order].sort((x, y) => blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!));
+			}),
+		);
+	});
+});

@@ -106,10 +106,17 @@ export class ExactSizeBins {
 		this.count = 0;
 	}
 
-	/** Every handle, bin by bin. */
+	/**
+	 * Every handle in (size, address) order. A bin's heap order depends on the order its blocks came in,
+	 * and a checkpoint's fingerprint compares this list, so it is sorted: the same blocks, the same list.
+	 */
 	all(): number[] {
 		const result: number[] = [];
-		for (let b = 0; b < binLimit; b++) for (let p = 0; p < this.lengths[b]!; p++) result.push(this.handles[b]![p]!);
+		for (let b = 0; b < binLimit; b++) {
+			const bin = Array.from(this.handles[b]!.subarray(0, this.lengths[b]!));
+			bin.sort((x, y) => this.blocks.addr[x]! - this.blocks.addr[y]!);
+			result.push(...bin);
+		}
 		return result;
 	}
 

@@ -55,9 +55,13 @@ export class LargestFirstHeap {
 		this.count = 0;
 	}
 
-	/** Every handle, in heap order. */
+	/**
+	 * Every handle, largest first, lowest address first among equals. Heap order depends on the order
+	 * the blocks came in, and a checkpoint's fingerprint compares this list, so it is sorted.
+	 */
 	handles(): number[] {
-		return Array.from(this.handle.subarray(0, this.count));
+		const {size, addr} = this.blocks;
+		return Array.from(this.handle.subarray(0, this.count)).sort((x, y) => size[y]! - size[x]! || addr[x]! - addr[y]!);
 	}
 
 	/** What breaks the heap's order or its copies of the blocks' keys, or undefined. */
