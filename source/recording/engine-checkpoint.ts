@@ -91,7 +91,8 @@ function restoreStrategy(blocks: BlockTable, strategy: PlacementStrategy, checkp
 	const handles = checkpoint.strategyHandles;
 	for (let i = handles.length - 1; i >= 0; i--) strategy.insert(handles[i]!);
 	if (checkpoint.rover !== undefined && checkpoint.rover !== 0 && strategy.placed) {
-		// placed(h) reads the rover from blocks.addr[h]: lend it a row for the call.
+		// placed(h) reads the rover from blocks.addr[h]: lend it a row for the call. next-fit also keeps
+		// the row as the block it last cut from, which it checks against the rover before every use.
 		const row = 0;
 		const saved = blocks.addr[row]!;
 		blocks.addr[row] = checkpoint.rover;

@@ -155,6 +155,20 @@ describe('random heap layouts keep the heap sound', () => {
 	}
 });
 
+/** A reference strategy over one tree: the tree's own insert, remove and upkeep, and the search given. */
+function overTree(name: string, tree: AddressTree | SizeTree, findFit: (size: number) => number): PlacementStrategy {
+	return {
+		name,
+		insert: h => tree.insert(h),
+		remove: h => tree.remove(h),
+		findFit,
+		clear: () => tree.clear(),
+		handles: () => tree.handles(),
+		largest: () => tree.largest(),
+		moved: h => tree.moved(h),
+	};
+}
+
 /** The addresses of the live blocks after each event of a script, under a strategy built by `create`. */
 function layoutsUnder(
 	create: (context: StrategyContext) => PlacementStrategy,
@@ -245,20 +259,13 @@ describe("next fit's shortcut to the rest of the block it last cut from", () => 
 				const tree = new AddressTree(blocks);
 				let rover = 0;
 				return {
-					name: 'next-fit',
-					insert: h => tree.insert(h),
-					remove: h => tree.remove(h),
-					findFit(size) {
+					...overTree('next-fit', tree, size => {
 						const above = tree.firstFitEndingAfter(rover, size);
 						return above !== none ? above : tree.firstFit(size);
-					},
+					}),
 					placed(h) {
 						rover = blocks.addr[h]!;
 					},
-					clear: () => tree.clear(),
-					handles: () => tree.handles(),
-					largest: () => tree.largest(),
-					moved: h => tree.moved(h),
 				};
 			};
 			const nextFit = (context: StrategyContext): PlacementStrategy => findStrategy('next-fit').create(context);
@@ -296,16 +303,7 @@ describe('best fit moving its small blocks into exact-size bins and back', () =>
 	// The same placements from one size tree over every free block, with no bins.
 	const treeOnly = ({blocks}: StrategyContext): PlacementStrategy => {
 		const tree = new SizeTree(blocks);
-		return {
-			name: 'best-fit',
-			insert: h => tree.insert(h),
-			remove: h => tree.remove(h),
-			findFit: size => tree.smallestFitting(size),
-			clear: () => tree.clear(),
-			handles: () => tree.handles(),
-			largest: () => tree.largest(),
-			moved: h => tree.moved(h),
-		};
+		return overTree('best-fit', tree, size => tree.smallestFitting(size));
 	};
 	const bestFit = (context: StrategyContext): PlacementStrategy => findStrategy('best-fit').create(context);
 

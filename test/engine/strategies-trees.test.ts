@@ -68,6 +68,17 @@ function replayResizes(
 	}
 }
 
+/** Block `h` leaves the index when `member` says it is in, else joins it; `member` follows. */
+function toggleMember(index: {insert(h: number): void; remove(h: number): void}, member: Set<number>, h: number): void {
+	if (member.has(h)) {
+		index.remove(h);
+		member.delete(h);
+	} else {
+		index.insert(h);
+		member.add(h);
+	}
+}
+
 const sizes = fc.array(fc.integer({min: 1, max: 4096}), {minLength: 1, maxLength: 300});
 // Toggle membership of block `pick % n`; then ask a query of `size` bytes from address `from`.
 const steps = fc.array(fc.record({pick: fc.nat(), size: fc.integer({min: 1, max: 4200}), from: fc.nat({max: 300 * 4096})}), {
@@ -83,10 +94,7 @@ describe('the address tree', () => {
 				const member = new Set<number>();
 				for (const {pick, size, from} of script) {
 					const h = pick % blockSizes.length;
-					if (member.has(h)) tree.remove(h);
-					else tree.insert(h);
-					if (member.has(h)) member.delete(h);
-					else member.add(h);
+					toggleMember(tree, member, h);
 					const inOrder = [...member].sort((x, y) => blocks.addr[x]! - blocks.addr[y]!);
 					expect(tree.handles()).toEqual(inOrder);
 					expect(tree.firstFit(size)).toBe(inOrder.find(x => blocks.size[x]! >= size) ?? none);
@@ -171,13 +179,7 @@ describe('the size tree', () => {
 					blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!;
 				for (const {pick, size} of script) {
 					const h = pick % blockSizes.length;
-					if (member.has(h)) {
-						tree.remove(h);
-						member.delete(h);
-					} else {
-						tree.insert(h);
-						member.add(h);
-					}
+					toggleMember(tree, member, h);
 					const ordered = [...member].sort(bySizeThenAddress);
 					expect(tree.handles()).toEqual(ordered);
 					const request = size % 600;
@@ -271,13 +273,7 @@ describe('size-class lists', () => {
 				const member = new Set<number>();
 				for (const {pick} of script) {
 					const h = pick % blockSizes.length;
-					if (member.has(h)) {
-						lists.remove(h);
-						member.delete(h);
-					} else {
-						lists.insert(h);
-						member.add(h);
-					}
+					toggleMember(lists, member, h);
 					const largest = lists.largest();
 					const top = Math.max(-1, ...[...member].map(x => blocks.size[x]!));
 					expect(largest === none ? -1 : blocks.size[largest]).toBe(top);
@@ -353,13 +349,7 @@ describe('exact-size bins', () => {
 				const member = new Set<number>();
 				for (const {pick, size} of script) {
 					const h = pick % blockSizes.length;
-					if (member.has(h)) {
-						bins.remove(h);
-						member.delete(h);
-					} else {
-						bins.insert(h);
-						member.add(h);
-					}
+					toggleMember(bins, member, h);
 					const ordered = [...member].sort((x, y) => blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!);
 					const request = size % 1100;
 					expect(bins.smallestFrom(request)).toBe(ordered.find(x => blocks.size[x]! >= request) ?? none);

@@ -18,7 +18,12 @@ export interface PlacementStrategy {
 	findFit(size: number): number;
 	/** Forget every block (the heap re-inserts what is free after a relayout or a switch). */
 	clear(): void;
-	/** Every handle in the index, in any order: the invariant checker compares it to the heap. */
+	/**
+	 * Every handle in the index, for the invariant checker (which compares it to the heap) and review
+	 * mode's checkpoints (which compare it before and after a restore that inserts the blocks again, last
+	 * first). So the order must follow from what the index holds, not from how it was built: key order
+	 * for a keyed index (a heap's array order would not do), list order for LIFO lists.
+	 */
 	handles(): number[];
 	/**
 	 * Binary buddy: requests are rounded up to powers of two, free blocks are aligned powers of two,
@@ -34,8 +39,8 @@ export interface PlacementStrategy {
 	/**
 	 * Free block `h`, still indexed, changed its address or size in place: the rest of a block the heap
 	 * split at its front, or a block that absorbed a freed neighbour. No other free block lies between
-	 * its old and new range, so address order holds. The index must end exactly as after a removal of
-	 * the old block and an insertion of the new one, so placements are the same either way; the heap's
+	 * its old and new range, so address order holds. The index must then answer exactly as after a
+	 * removal of the old block and an insertion of the new one, so placements are the same either way; the heap's
 	 * in-place paths use it instead of that pair.
 	 */
 	moved?(h: number): void;
