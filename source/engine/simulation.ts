@@ -444,7 +444,7 @@ export class Simulation {
 			i = failed + 1;
 		}
 		// The last event applied here, as applyEvent ends every event.
-		if (this.eventNumber >= this.nextSample) this.sampleMetrics();
+		if (this.eventNumber >= this.nextSample) this.sampleAt(this.eventNumber);
 		return i;
 	}
 
@@ -476,17 +476,13 @@ export class Simulation {
 		if (this.eventNumber >= this.reclamation.nextCheck) this.reclamation.periodic();
 		const tuner = this.tuner;
 		if (this.eventNumber >= tuner.due || this.heap.top > tuner.top || this.metrics.failures > tuner.failures) tuner.look();
-		if (this.eventNumber >= this.nextSample) this.sampleMetrics();
+		if (this.eventNumber >= this.nextSample) this.sampleAt(this.eventNumber);
 		if (this.params.check) {
 			// Checked runs keep the map from their first event, so its per-event updates are what gets checked.
 			this.heap.map.track();
 			const problem = checkHeapInvariants(this.heap);
 			if (problem) throw new Error(`invariant broken after event ${this.eventNumber} (line ${this.currentLine}): ${problem}`);
 		}
-	}
-
-	private sampleMetrics(): void {
-		this.sampleAt(this.eventNumber);
 	}
 
 	/** The metrics sample due after event `event`, and the next one's event number. */

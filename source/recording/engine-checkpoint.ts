@@ -12,8 +12,8 @@ import {captureState, restoreState, type StateSnapshot} from './state-snapshot.j
  *   tree or list index). A checkpoint keeps `handles()` (list order included) and restore clears the
  *   strategy and inserts them again, last first, which rebuilds LIFO lists in the same order (trees,
  *   heaps and bins are keyed, so their answers do not depend on insertion order, and the heaps and bins
- *   list their handles in key order). next-fit's rover is a closure variable
- *   too: `trackStrategyState` wraps `placed`/`clear` to follow it, and restore sets it through `placed`.
+ *   list their handles in key order). next-fit's rover is a closure variable too: `trackStrategyState`
+ *   wraps `placed`/`clear` to follow it, and restore sets it through `placed`.
  * - The block table only grows. Restoring it to a smaller capacity would leave side tables (the
  *   strategy's among them) larger than the table, which its next growth cannot shrink into; so
  *   restore grows the table straight back to the largest capacity it has had, in one step.

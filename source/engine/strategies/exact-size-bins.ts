@@ -164,14 +164,10 @@ export class ExactSizeBins {
 		while (p > 0) {
 			const q = (p - 1) >> 1;
 			if (addrs[q]! <= addr) break;
-			addrs[p] = addrs[q]!;
-			handles[p] = handles[q]!;
-			this.position[handles[p]!] = p;
+			this.put(addrs, handles, p, handles[q]!, addrs[q]!);
 			p = q;
 		}
-		addrs[p] = addr;
-		handles[p] = h;
-		this.position[h] = p;
+		this.put(addrs, handles, p, h, addr);
 	}
 
 	/** Move the hole at `p` down past every child below `addr`, then fill it with block h. */
@@ -184,11 +180,14 @@ export class ExactSizeBins {
 			if (c >= n) break;
 			if (c + 1 < n && addrs[c + 1]! < addrs[c]!) c++;
 			if (addrs[c]! >= addr) break;
-			addrs[p] = addrs[c]!;
-			handles[p] = handles[c]!;
-			this.position[handles[p]!] = p;
+			this.put(addrs, handles, p, handles[c]!, addrs[c]!);
 			p = c;
 		}
+		this.put(addrs, handles, p, h, addr);
+	}
+
+	/** Block h, at address addr, takes position p of its bin's heap. */
+	private put(addrs: Float64Array, handles: Int32Array, p: number, h: number, addr: number): void {
 		addrs[p] = addr;
 		handles[p] = h;
 		this.position[h] = p;

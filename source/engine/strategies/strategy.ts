@@ -40,8 +40,8 @@ export interface PlacementStrategy {
 	 * Free block `h`, still indexed, changed its address or size in place: the rest of a block the heap
 	 * split at its front, or a block that absorbed a freed neighbour. No other free block lies between
 	 * its old and new range, so address order holds. The index must then answer exactly as after a
-	 * removal of the old block and an insertion of the new one, so placements are the same either way; the heap's
-	 * in-place paths use it instead of that pair.
+	 * removal of the old block and an insertion of the new one, so placements are the same either way;
+	 * the heap's in-place paths use it instead of that pair.
 	 */
 	moved?(h: number): void;
 	/** What is wrong inside the index's own structure (links, subtree maxima), for the invariant checker. */
