@@ -253,6 +253,24 @@ describe('size-class lists', () => {
 		expect(lists.bounds[lists.bounds.length - 1]).toBe(Number.POSITIVE_INFINITY);
 	});
 
+	it('put every size, small or past 2^31, in the same class a scan of the bounds picks', () => {
+		const classLists = fc.uniqueArray(fc.integer({min: 1, max: 200_000}), {minLength: 1, maxLength: 40}).map(xs => xs.sort((a, b) => a - b));
+		const anySize = fc.oneof(fc.integer({min: 1, max: 5000}), fc.integer({min: 4000, max: 300_000}), fc.integer({min: 1, max: 2 ** 40}));
+		fc.assert(
+			fc.property(classLists, fc.array(anySize, {minLength: 1, maxLength: 50}), (configured, requests) => {
+				const lists = new SizeClassLists(new BlockTable(4), configured);
+				for (const size of requests) {
+					const scanned = lists.bounds.findIndex(bound => bound >= size);
+					expect(lists.classFor(size)).toBe(scanned);
+				}
+			}),
+		);
+		const defaults = new SizeClassLists(new BlockTable(4));
+		expect([4097, 8192, 8193, 65536, 65537, 131072, 131073, 2 ** 31, 2 ** 31 + 1].map(s => defaults.bounds[defaults.classFor(s)])).toEqual([
+			8192, 8192, 16384, 65536, 131072, 131072, 262144, 2 ** 31, 2 ** 32,
+		]);
+	});
+
 	it('find the first block of a class that fits, and the head of the next non-empty class', () => {
 		const blocks = table([40, 20, 30, 5000]);
 		const lists = new SizeClassLists(blocks, [16, 64]);

@@ -1,6 +1,6 @@
 import {none} from '../blocks.js';
 import {SizeClassLists} from './size-class-lists.js';
-import type {StrategyDescriptor} from './strategy.js';
+import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
 /**
  * Segregated fit (Wilson et al. 1995's survey): a free list per size class. A request searches its own
@@ -14,25 +14,21 @@ import type {StrategyDescriptor} from './strategy.js';
  */
 const scanLimit = 16;
 
+/** The strategy is the lists themselves, as TLSF is its index: the heap's calls reach them directly. */
+class SegregatedFit extends SizeClassLists implements PlacementStrategy {
+	readonly name = 'segregated';
+
+	findFit(size: number): number {
+		const c = this.classFor(size);
+		const inClass = this.firstInClass(c, size, scanLimit);
+		if (inClass !== none) return inClass;
+		const above = this.headAbove(c);
+		return above !== none ? above : this.firstInClass(c, size);
+	}
+}
+
 export const segregated: StrategyDescriptor = {
 	name: 'segregated',
 	description: "segregated fit: a free list per size class; first fit in the request's class, else the next non-empty class",
-	create({blocks, sizeClasses}) {
-		const lists = new SizeClassLists(blocks, sizeClasses);
-		return {
-			name: 'segregated',
-			insert: h => lists.insert(h),
-			remove: h => lists.remove(h),
-			findFit(size) {
-				const c = lists.classFor(size);
-				const inClass = lists.firstInClass(c, size, scanLimit);
-				if (inClass !== none) return inClass;
-				const above = lists.headAbove(c);
-				return above !== none ? above : lists.firstInClass(c, size);
-			},
-			clear: () => lists.clear(),
-			handles: () => lists.handles(),
-			largest: () => lists.largest(),
-		};
-	},
+	create: ({blocks, sizeClasses}) => new SegregatedFit(blocks, sizeClasses),
 };

@@ -25,6 +25,11 @@ export class SizeClassLists {
 	private classOf: Int32Array;
 	/** The class of every size up to `directSizes`, looked up instead of searched (most requests are small). */
 	private readonly smallClass: Uint8Array;
+	/**
+	 * For sizes in (2^(k-1), 2^k], the first class that can be theirs: larger sizes step up from it
+	 * instead of a binary search over every bound (with the default classes, at most one step).
+	 */
+	private readonly powerClass: Uint8Array;
 	/** The largest block, kept until it leaves (then `unknown` until `largest()` scans the top class). */
 	private largestKnown = none;
 	count = 0;
@@ -45,6 +50,12 @@ export class SizeClassLists {
 			while (this.bounds[c]! < size) c++;
 			this.smallClass[size] = c;
 		}
+		this.powerClass = new Uint8Array(33);
+		for (let k = 0, c = 0; k <= 32; k++) {
+			const smallest = k === 0 ? 0 : 2 ** (k - 1) + 1;
+			while (this.bounds[c]! < smallest) c++;
+			this.powerClass[k] = c;
+		}
 		blocks.onGrow(capacity => {
 			this.next = growInt(this.next, capacity);
 			this.prev = growInt(this.prev, capacity);
@@ -54,7 +65,15 @@ export class SizeClassLists {
 
 	/** The class of a block of `size` bytes: the first whose upper bound is at least `size`. */
 	classFor(size: number): number {
-		if (size <= directSizes && this.bounds.length <= 256) return this.smallClass[Math.ceil(size)]!;
+		if (this.bounds.length > 256) return this.searchClass(size);
+		if (size <= directSizes) return this.smallClass[Math.ceil(size)]!;
+		if (size > 2 ** 31) return this.searchClass(size);
+		let c = this.powerClass[32 - Math.clz32(Math.ceil(size) - 1)]!;
+		while (this.bounds[c]! < size) c++;
+		return c;
+	}
+
+	private searchClass(size: number): number {
 		let lo = 0;
 		let hi = this.bounds.length - 1;
 		while (lo < hi) {
