@@ -1,7 +1,7 @@
-import {none} from '../blocks.js';
+import {type BlockTable, none} from '../blocks.js';
 import {ExactSizeBins, binLimit} from './exact-size-bins.js';
 import {SizeTree} from './size-tree.js';
-import type {StrategyDescriptor} from './strategy.js';
+import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
 /** Above this many free blocks, the small ones move into exact-size bins; below the second, back to the tree. */
 export const binningFrom = 64;
@@ -20,87 +20,112 @@ export const binningUntil = 16;
  * bins empty back into it below `binningUntil`; the gap between the two thresholds keeps a heap near
  * one of them from moving blocks back and forth.
  */
+class BestFit implements PlacementStrategy {
+	readonly name = 'best-fit';
+	private readonly bins: ExactSizeBins;
+	private readonly tree: SizeTree;
+	private binning = false;
+
+	constructor(private readonly blocks: BlockTable) {
+		this.bins = new ExactSizeBins(blocks);
+		this.tree = new SizeTree(blocks);
+	}
+
+	// Each method tests `binning` first: with few free blocks, best fit costs what the tree alone does.
+	insert(h: number): void {
+		if (this.binning) {
+			this.place(h);
+			return;
+		}
+		this.tree.insert(h);
+		if (this.tree.count > binningFrom) this.startBinning();
+	}
+
+	remove(h: number): void {
+		if (!this.binning) {
+			this.tree.remove(h);
+			return;
+		}
+		if (this.bins.binOf(h) !== none) this.bins.remove(h);
+		else this.tree.remove(h);
+		if (this.tree.count + this.bins.count < binningUntil) this.stopBinning();
+	}
+
+	findFit(size: number): number {
+		if (this.binned(size)) {
+			const small = this.bins.smallestFrom(size);
+			if (small !== none) return small;
+		}
+		return this.tree.smallestFitting(size);
+	}
+
+	clear(): void {
+		this.bins.clear();
+		this.tree.clear();
+		this.binning = false;
+	}
+
+	handles(): number[] {
+		return [...this.bins.all(), ...this.tree.handles()];
+	}
+
+	structureProblem(): string | undefined {
+		return this.bins.structureProblem() ?? this.tree.structureProblem();
+	}
+
+	largest(): number {
+		return this.tree.count > 0 ? this.tree.largest() : this.bins.largest();
+	}
+
+	moved(h: number): void {
+		if (!this.binning) {
+			this.tree.moved(h);
+			return;
+		}
+		const bin = this.bins.binOf(h);
+		const size = this.blocks.size[h]!;
+		if (bin === none && !this.binned(size)) {
+			this.tree.moved(h);
+		} else if (bin === size) {
+			this.bins.readdressed(h);
+		} else {
+			// From a bin to another or to the tree, or from the tree to a bin.
+			if (bin !== none) this.bins.remove(h);
+			else this.tree.remove(h);
+			this.place(h);
+		}
+	}
+
+	/** Block sizes are whole bytes (the heap rounds requests to its alignment, capacities are floored). */
+	private binned(size: number): boolean {
+		return this.binning && size < binLimit;
+	}
+
+	private place(h: number): void {
+		if (this.binned(this.blocks.size[h]!)) this.bins.insert(h);
+		else this.tree.insert(h);
+	}
+
+	private startBinning(): void {
+		this.binning = true;
+		for (const h of this.tree.handles()) {
+			if (!this.binned(this.blocks.size[h]!)) break;
+			this.tree.remove(h);
+			this.bins.insert(h);
+		}
+	}
+
+	private stopBinning(): void {
+		this.binning = false;
+		for (const h of this.bins.all()) {
+			this.bins.remove(h);
+			this.tree.insert(h);
+		}
+	}
+}
+
 export const bestFit: StrategyDescriptor = {
 	name: 'best-fit',
 	description: 'best fit: the smallest free block that fits, lowest address on ties (size treap; exact-size bins below 1 KiB)',
-	create({blocks}) {
-		const bins = new ExactSizeBins(blocks);
-		const tree = new SizeTree(blocks);
-		let binning = false;
-		// Block sizes are whole bytes (the heap rounds requests to its alignment, capacities are floored).
-		const binned = (size: number): boolean => binning && size < binLimit;
-		const place = (h: number): void => {
-			if (binned(blocks.size[h]!)) bins.insert(h);
-			else tree.insert(h);
-		};
-		const startBinning = (): void => {
-			binning = true;
-			for (const h of tree.handles()) {
-				if (!binned(blocks.size[h]!)) break;
-				tree.remove(h);
-				bins.insert(h);
-			}
-		};
-		const stopBinning = (): void => {
-			binning = false;
-			for (const h of bins.all()) {
-				bins.remove(h);
-				tree.insert(h);
-			}
-		};
-		return {
-			name: 'best-fit',
-			// Each method tests `binning` first: with few free blocks, best fit costs what the tree alone does.
-			insert(h) {
-				if (binning) {
-					place(h);
-					return;
-				}
-				tree.insert(h);
-				if (tree.count > binningFrom) startBinning();
-			},
-			remove(h) {
-				if (!binning) {
-					tree.remove(h);
-					return;
-				}
-				if (bins.binOf(h) !== none) bins.remove(h);
-				else tree.remove(h);
-				if (tree.count + bins.count < binningUntil) stopBinning();
-			},
-			findFit(size) {
-				if (binned(size)) {
-					const small = bins.smallestFrom(size);
-					if (small !== none) return small;
-				}
-				return tree.smallestFitting(size);
-			},
-			clear() {
-				bins.clear();
-				tree.clear();
-				binning = false;
-			},
-			handles: () => [...bins.all(), ...tree.handles()],
-			structureProblem: () => bins.structureProblem() ?? tree.structureProblem(),
-			largest: () => (tree.count > 0 ? tree.largest() : bins.largest()),
-			moved(h) {
-				if (!binning) {
-					tree.moved(h);
-					return;
-				}
-				const bin = bins.binOf(h);
-				const size = blocks.size[h]!;
-				if (bin === none && !binned(size)) {
-					tree.moved(h);
-				} else if (bin === size) {
-					bins.readdressed(h);
-				} else {
-					// From a bin to another or to the tree, or from the tree to a bin.
-					if (bin !== none) bins.remove(h);
-					else tree.remove(h);
-					place(h);
-				}
-			},
-		};
-	},
+	create: ({blocks}) => new BestFit(blocks),
 };

@@ -1,22 +1,21 @@
 import {AddressTree} from './address-tree.js';
-import type {StrategyDescriptor} from './strategy.js';
+import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
+
+/**
+ * The strategy is the tree itself: the heap's calls reach the treap directly, not through a closure
+ * made anew for every simulation.
+ */
+class FirstFit extends AddressTree implements PlacementStrategy {
+	readonly name = 'first-fit';
+
+	findFit(size: number): number {
+		return this.firstFit(size);
+	}
+}
 
 /** Address-ordered first fit (Knuth 1973): the lowest-address free block that fits, found in O(log n). */
 export const firstFit: StrategyDescriptor = {
 	name: 'first-fit',
 	description: 'address-ordered first fit: the lowest-address free block that fits (address treap, O(log n))',
-	create({blocks}) {
-		const tree = new AddressTree(blocks);
-		return {
-			name: 'first-fit',
-			insert: h => tree.insert(h),
-			remove: h => tree.remove(h),
-			findFit: size => tree.firstFit(size),
-			clear: () => tree.clear(),
-			handles: () => tree.handles(),
-			structureProblem: () => tree.structureProblem(),
-			largest: () => tree.largest(),
-			moved: h => tree.moved(h),
-		};
-	},
+	create: ({blocks}) => new FirstFit(blocks),
 };

@@ -18,7 +18,7 @@ export class LargestFirstHeap {
 	/** Each block handle's position in the heap, or -1. */
 	private position: Int32Array;
 
-	constructor(private readonly blocks: BlockTable) {
+	constructor(protected readonly blocks: BlockTable) {
 		this.position = growInt(new Int32Array(0), blocks.capacity, none);
 		blocks.onGrow(capacity => {
 			this.position = growInt(this.position, capacity, none);

@@ -1,6 +1,6 @@
 import {type BlockTable, none} from '../blocks.js';
 import {AddressTree} from './address-tree.js';
-import type {StrategyDescriptor} from './strategy.js';
+import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
 /**
  * Next fit (Knuth's roving pointer): first fit starting where the last search ended, wrapping around
@@ -12,39 +12,36 @@ import type {StrategyDescriptor} from './strategy.js';
  * keeps that block's handle, lies right after the rover and often fits again. That block is tried
  * first, with no search, whenever nothing free can lie between it and the rover.
  */
+class NextFit extends AddressTree implements PlacementStrategy {
+	readonly name = 'next-fit';
+	private rover = 0;
+	/** The block the last placement came from: what is left of it, if anything. */
+	private last = none;
+
+	findFit(size: number): number {
+		const last = this.last;
+		if (last !== none && this.blocks.size[last]! >= size && this.holds(last) && firstEndingAfter(this.blocks, last, this.rover)) return last;
+		const above = this.firstFitEndingAfter(this.rover, size);
+		return above !== none ? above : this.firstFit(size);
+	}
+
+	/** The placed block starts at its free block's address; the remainder, if any, follows it. */
+	placed(h: number): void {
+		this.rover = this.blocks.addr[h]!;
+		this.last = h;
+	}
+
+	override clear(): void {
+		super.clear();
+		this.rover = 0;
+		this.last = none;
+	}
+}
+
 export const nextFit: StrategyDescriptor = {
 	name: 'next-fit',
 	description: 'next fit: first fit from where the last search ended, wrapping around (roving pointer, O(log n))',
-	create({blocks}) {
-		const tree = new AddressTree(blocks);
-		let rover = 0;
-		// The block the last placement came from: what is left of it, if anything.
-		let last = none;
-		return {
-			name: 'next-fit',
-			insert: h => tree.insert(h),
-			remove: h => tree.remove(h),
-			findFit(size) {
-				if (last !== none && blocks.size[last]! >= size && tree.holds(last) && firstEndingAfter(blocks, last, rover)) return last;
-				const above = tree.firstFitEndingAfter(rover, size);
-				return above !== none ? above : tree.firstFit(size);
-			},
-			// The placed block starts at its free block's address; the remainder, if any, follows it.
-			placed(h) {
-				rover = blocks.addr[h]!;
-				last = h;
-			},
-			clear() {
-				tree.clear();
-				rover = 0;
-				last = none;
-			},
-			handles: () => tree.handles(),
-			structureProblem: () => tree.structureProblem(),
-			largest: () => tree.largest(),
-			moved: h => tree.moved(h),
-		};
-	},
+	create: ({blocks}) => new NextFit(blocks),
 };
 
 /**

@@ -1,6 +1,20 @@
 import {none} from '../blocks.js';
 import {LargestFirstHeap} from './largest-first-heap.js';
-import type {StrategyDescriptor} from './strategy.js';
+import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
+
+/** The strategy is the max-heap itself, so the heap's calls reach it without a forwarding closure. */
+class WorstFit extends LargestFirstHeap implements PlacementStrategy {
+	readonly name = 'worst-fit';
+
+	findFit(size: number): number {
+		const h = this.top();
+		return h !== none && this.blocks.size[h]! >= size ? h : none;
+	}
+
+	largest(): number {
+		return this.top();
+	}
+}
 
 /**
  * Worst fit: carve from the largest free block, so the remainder stays large enough to be useful
@@ -9,21 +23,5 @@ import type {StrategyDescriptor} from './strategy.js';
 export const worstFit: StrategyDescriptor = {
 	name: 'worst-fit',
 	description: 'worst fit: the largest free block, lowest address on ties (max-heap by size, O(log n))',
-	create({blocks}) {
-		const heap = new LargestFirstHeap(blocks);
-		return {
-			name: 'worst-fit',
-			insert: h => heap.insert(h),
-			remove: h => heap.remove(h),
-			findFit(size) {
-				const h = heap.top();
-				return h !== none && blocks.size[h]! >= size ? h : none;
-			},
-			clear: () => heap.clear(),
-			handles: () => heap.handles(),
-			structureProblem: () => heap.structureProblem(),
-			largest: () => heap.top(),
-			moved: h => heap.moved(h),
-		};
-	},
+	create: ({blocks}) => new WorstFit(blocks),
 };
