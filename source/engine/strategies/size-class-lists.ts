@@ -18,7 +18,8 @@ const directSizes = 4096;
 export class SizeClassLists {
 	readonly bounds: Float64Array;
 	private readonly heads: Int32Array;
-	private readonly nonEmpty: Uint32Array;
+	/** Signed words: an unsigned one above 2^31 would be a double on every update. */
+	private readonly nonEmpty: Int32Array;
 	private readonly limits: SizeClassLimits;
 	private next: Int32Array;
 	private prev: Int32Array;
@@ -40,7 +41,7 @@ export class SizeClassLists {
 	) {
 		this.bounds = completeClasses(configured);
 		this.heads = new Int32Array(this.bounds.length).fill(none);
-		this.nonEmpty = new Uint32Array(Math.ceil(this.bounds.length / 32));
+		this.nonEmpty = new Int32Array(Math.ceil(this.bounds.length / 32));
 		this.limits = new SizeClassLimits(this.bounds.length);
 		this.next = new Int32Array(blocks.capacity);
 		this.prev = new Int32Array(blocks.capacity);
@@ -94,7 +95,7 @@ export class SizeClassLists {
 		if (head !== none) this.prev[head] = h;
 		this.heads[c] = h;
 		this.classOf[h] = c;
-		this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! | (1 << (c & 31))) >>> 0;
+		this.nonEmpty[c >>> 5] = this.nonEmpty[c >>> 5]! | (1 << (c & 31));
 		const known = this.largestKnown;
 		if (known !== unknown && (known === none || size > this.blocks.size[known]!)) this.largestKnown = h;
 		this.count++;
@@ -107,8 +108,9 @@ export class SizeClassLists {
 		if (p !== none) this.next[p] = n;
 		else this.heads[c] = n;
 		if (n !== none) this.prev[n] = p;
-		this.limits.removed(c, this.heads[c] === none);
-		if (this.heads[c] === none) this.nonEmpty[c >>> 5] = (this.nonEmpty[c >>> 5]! & ~(1 << (c & 31))) >>> 0;
+		const emptied = p === none && n === none;
+		this.limits.removed(c, emptied);
+		if (emptied) this.nonEmpty[c >>> 5] = this.nonEmpty[c >>> 5]! & ~(1 << (c & 31));
 		if (h === this.largestKnown) this.largestKnown = unknown;
 		this.count--;
 	}
