@@ -189,7 +189,7 @@ export class Heap extends BlockList {
 			if (!this.buddy) this.trimTail(h, size);
 			return h;
 		}
-		if (!this.buddy && this.growInPlace(h, size)) {
+		if (this.buddy ? this.growBuddyInPlace(h, size) : this.growInPlace(h, size)) {
 			this.setRequest(h, request);
 			return h;
 		}
@@ -548,6 +548,42 @@ export class Heap extends BlockList {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Grow a buddy block to `size` (a larger power of two) where it stands: when its address is a multiple
+	 * of `size` and everything after it up to that size is free (its buddy and its buddy's buddies, as
+	 * whole blocks or in pieces) or lies above the top of a growable heap. The block then simply becomes
+	 * the larger block those buddies would have merged into, as a buddy allocator's realloc does instead
+	 * of copying.
+	 */
+	private growBuddyInPlace(h: number, size: number): boolean {
+		const b = this.blocks;
+		const addr = b.addr[h]!;
+		const current = b.size[h]!;
+		const end = addr + size;
+		if (!isMultipleOf(addr, size)) return false;
+		let reached = addr + current;
+		for (let n = b.next[h]!; reached < end; n = b.next[n]!) {
+			if (n === none) {
+				if (!this.grows) return false;
+				break;
+			}
+			if (!b.isFree(n)) return false;
+			reached += b.size[n]!;
+		}
+		// Aligned pieces never straddle the end of an aligned block that holds their start.
+		if (reached > end) return false;
+		while (b.next[h] !== none && b.addr[b.next[h]!]! < end) {
+			const n = b.next[h]!;
+			this.takeFree(n);
+			this.discard(n);
+		}
+		if (end > this.top) this.raiseTop(end);
+		b.size[h] = size;
+		if (this.map.tracking) this.map.addUsed(addr + current, size - current, 1);
+		this.usedBlockBytes += size - current;
+		return true;
 	}
 
 	/** Extend a growable heap's top by a block of exactly `size` bytes, returned out of the indexes. */

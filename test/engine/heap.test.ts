@@ -111,6 +111,51 @@ describe('realloc', () => {
 		expect(checkHeapInvariants(heap)).toBeUndefined();
 	});
 
+	it('grows a buddy block in place over its free buddies, whole or in pieces', () => {
+		const heap = makeHeap('buddy', {capacity: 256});
+		const [a, b, c] = allocate(heap, 30, 10, 12);
+		expect([place(heap, a!), place(heap, b!), place(heap, c!)]).toEqual([
+			[0, 32],
+			[32, 16],
+			[48, 16],
+		]);
+		heap.free(b!);
+		heap.free(c!);
+		// [32, 48) and [48, 64) merged into a's buddy [32, 64): a doubles where it stands.
+		expect(heap.realloc(a!, 60)).toBe(a);
+		expect(place(heap, a!)).toEqual([0, 64]);
+		expect(freeBlocks(heap)).toEqual([
+			[64, 64],
+			[128, 128],
+		]);
+		expect([heap.usedBlockBytes, heap.payloadBytes, heap.freeBytes]).toEqual([64, 60, 192]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('grows the top buddy block of a growable heap by raising the top', () => {
+		const heap = makeHeap('buddy', {capacity: 'grow'});
+		const [a] = allocate(heap, 16);
+		expect(heap.realloc(a!, 100)).toBe(a);
+		expect(heap.realloc(a!, 5000)).toBe(a);
+		expect(place(heap, a!)).toEqual([0, 8192]);
+		expect([heap.top, heap.highWater, heap.freeBlocks]).toEqual([8192, 8192, 0]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('moves a buddy block whose address is not a multiple of the larger size', () => {
+		const heap = makeHeap('buddy', {capacity: 256});
+		const [a, b] = allocate(heap, 30, 30);
+		heap.free(a!);
+		// b at 32 could only double into [32, 96), which is no buddy block: it moves to [64, 128).
+		expect(heap.realloc(b!, 40)).toBe(b);
+		expect(place(heap, b!)).toEqual([64, 64]);
+		expect(freeBlocks(heap)).toEqual([
+			[0, 64],
+			[128, 128],
+		]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
 	it('moves under buddy to a power-of-two block', () => {
 		const heap = makeHeap('buddy', {capacity: 256});
 		const [a, b] = allocate(heap, 30, 30);
