@@ -540,8 +540,7 @@ export class Heap extends BlockList {
 		}
 		if (n === none && this.growable) {
 			const extra = size - current;
-			this.top += extra;
-			this.highWater = Math.max(this.highWater, this.top);
+			this.raiseTop(this.top + extra);
 			b.size[h] = size;
 			if (this.map.tracking) this.map.addUsed(b.addr[h]! + current, extra, 1);
 			this.usedBlockBytes += extra;
@@ -572,7 +571,8 @@ export class Heap extends BlockList {
 			if (!b.isFree(n)) return false;
 			reached += b.size[n]!;
 		}
-		// Aligned pieces never straddle the end of an aligned block that holds their start.
+		// Aligned pieces never straddle the end of an aligned block that holds their start; should a layout
+		// ever have one, the block moves rather than overlap it.
 		if (reached > end) return false;
 		while (b.next[h] !== none && b.addr[b.next[h]!]! < end) {
 			const n = b.next[h]!;
