@@ -488,16 +488,44 @@ export class Heap extends BlockList {
 	private carve(h: number, size: number): void {
 		const b = this.blocks;
 		if (this.buddy) {
-			while (b.size[h]! > size && b.size[h]! / 2 >= size) {
-				const half = b.size[h]! / 2;
-				b.size[h] = half;
-				const upper = b.create(b.addr[h]! + half, half, BlockFlag.free);
-				this.linkAfter(upper, h);
-				this.putFree(upper);
-			}
+			this.halve(h, size);
 			return;
 		}
 		this.carveExact(h, size);
+	}
+
+	/**
+	 * Buddy's split: halve block h (out of the indexes) until it is `size` bytes, indexing each upper half
+	 * as it is cut (the largest first, as halving in turn does). The halves are linked in one pass and the
+	 * block's size and the free counts written once, not per level: a buddy heap splits a level or more on
+	 * most allocations.
+	 */
+	private halve(h: number, size: number): void {
+		const b = this.blocks;
+		let half = b.size[h]! / 2;
+		if (half < size) return;
+		const addr = b.addr[h]!;
+		const strategy = this.strategy;
+		let after = b.next[h]!;
+		let pieces = 0;
+		let bytes = 0;
+		do {
+			const upper = b.create(addr + half, half, BlockFlag.free);
+			b.prev[upper] = h;
+			b.next[upper] = after;
+			if (after === none) this.last = upper;
+			else b.prev[after] = upper;
+			strategy.insert(upper);
+			if (this.trackSizes) this.bySize!.insert(upper);
+			after = upper;
+			pieces++;
+			bytes += half;
+			half /= 2;
+		} while (half >= size);
+		b.next[h] = after;
+		b.size[h] = half * 2;
+		this.freeBlocks += pieces;
+		this.freeBytes += bytes;
 	}
 
 	private carveExact(h: number, size: number): void {
@@ -684,19 +712,33 @@ export class Heap extends BlockList {
 	 */
 	private mergeBuddies(h: number): number {
 		const b = this.blocks;
+		const strategy = this.strategy;
+		let size = b.size[h]!;
+		let addr = b.addr[h]!;
+		let merged = 0;
+		let mergedBytes = 0;
 		for (;;) {
-			const size = b.size[h]!;
-			const addr = b.addr[h]!;
 			const mate = buddyAddress(addr, size);
 			const neighbour = mate > addr ? b.next[h]! : b.prev[h]!;
-			if (neighbour === none || !b.isFree(neighbour)) return h;
-			if (b.addr[neighbour] !== mate || b.size[neighbour] !== size) return h;
-			this.takeFree(neighbour);
-			const low = mate > addr ? h : neighbour;
-			this.discard(mate > addr ? neighbour : h);
-			b.size[low] = size * 2;
-			h = low;
+			if (neighbour === none || !b.isFree(neighbour) || b.addr[neighbour] !== mate || b.size[neighbour] !== size) break;
+			// takeFree's work, with the free counts kept in locals until the merging stops.
+			strategy.remove(neighbour);
+			if (this.trackSizes) this.bySize!.remove(neighbour);
+			merged++;
+			mergedBytes += size;
+			if (mate > addr) {
+				this.discard(neighbour);
+			} else {
+				this.discard(h);
+				h = neighbour;
+				addr = mate;
+			}
+			size *= 2;
+			b.size[h] = size;
 		}
+		this.freeBlocks -= merged;
+		this.freeBytes -= mergedBytes;
+		return h;
 	}
 
 	/**

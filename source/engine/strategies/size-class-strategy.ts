@@ -3,10 +3,8 @@ import {SizeClassIndex} from './size-class-index.js';
 import type {PlacementStrategy} from './strategy.js';
 
 /**
- * A strategy that is a size-class index and nothing more: TLSF (32 lists per power of two) and buddy
- * (one list per power of two) differ only in the index's second level and in buddy's halving, which
- * the heap does when `powerOfTwo` is set. The strategy is the index itself, so the heap's calls reach
- * the lists without a forwarding closure in between.
+ * A strategy that is a size-class index and nothing more (TLSF: 32 lists per power of two). The strategy
+ * is the index itself, so the heap's calls reach the lists without a forwarding closure in between.
  *
  * It offers no `moved`, so the heap splits and coalesces by removal and insertion, as for segregated's
  * lists. A `moved` that kept a list head in place when the block stays in its list made the heap alone
@@ -19,7 +17,6 @@ class SizeClassStrategy extends SizeClassIndex implements PlacementStrategy {
 		readonly name: string,
 		blocks: BlockTable,
 		secondLevelBits: number,
-		readonly powerOfTwo: boolean,
 	) {
 		super(blocks, secondLevelBits);
 	}
@@ -29,6 +26,6 @@ class SizeClassStrategy extends SizeClassIndex implements PlacementStrategy {
 	}
 }
 
-export function sizeClassStrategy(name: string, blocks: BlockTable, secondLevelBits: number, powerOfTwo = false): PlacementStrategy {
-	return new SizeClassStrategy(name, blocks, secondLevelBits, powerOfTwo);
+export function sizeClassStrategy(name: string, blocks: BlockTable, secondLevelBits: number): PlacementStrategy {
+	return new SizeClassStrategy(name, blocks, secondLevelBits);
 }
