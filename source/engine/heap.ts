@@ -411,17 +411,26 @@ export class Heap extends BlockList {
 	private putFree(h: number): void {
 		const b = this.blocks;
 		b.flags[h] = BlockFlag.row | BlockFlag.free;
-		this.strategy.insert(h);
-		if (this.trackSizes) this.bySize!.insert(h);
+		this.index(h);
 		this.freeBlocks++;
 		this.freeBytes += b.size[h]!;
 	}
 
 	private takeFree(h: number): void {
-		this.strategy.remove(h);
-		if (this.trackSizes) this.bySize!.remove(h);
+		this.unindex(h);
 		this.freeBlocks--;
 		this.freeBytes -= this.blocks.size[h]!;
+	}
+
+	/** putFree's and takeFree's index updates without the counts, for paths that count once for many blocks. */
+	private index(h: number): void {
+		this.strategy.insert(h);
+		if (this.trackSizes) this.bySize!.insert(h);
+	}
+
+	private unindex(h: number): void {
+		this.strategy.remove(h);
+		if (this.trackSizes) this.bySize!.remove(h);
 	}
 
 	/**
@@ -496,33 +505,24 @@ export class Heap extends BlockList {
 
 	/**
 	 * Buddy's split: halve block h (out of the indexes) until it is `size` bytes, indexing each upper half
-	 * as it is cut (the largest first, as halving in turn does). The halves are linked in one pass and the
-	 * block's size and the free counts written once, not per level: a buddy heap splits a level or more on
-	 * most allocations.
+	 * as it is cut (the largest first, as halving in turn does). The block's size and the free counts are
+	 * written once, not per level: a buddy heap splits a level or more on most allocations.
 	 */
 	private halve(h: number, size: number): void {
 		const b = this.blocks;
 		let half = b.size[h]! / 2;
 		if (half < size) return;
 		const addr = b.addr[h]!;
-		const strategy = this.strategy;
-		let after = b.next[h]!;
 		let pieces = 0;
 		let bytes = 0;
 		do {
 			const upper = b.create(addr + half, half, BlockFlag.free);
-			b.prev[upper] = h;
-			b.next[upper] = after;
-			if (after === none) this.last = upper;
-			else b.prev[after] = upper;
-			strategy.insert(upper);
-			if (this.trackSizes) this.bySize!.insert(upper);
-			after = upper;
+			this.linkAfter(upper, h);
+			this.index(upper);
 			pieces++;
 			bytes += half;
 			half /= 2;
 		} while (half >= size);
-		b.next[h] = after;
 		b.size[h] = half * 2;
 		this.freeBlocks += pieces;
 		this.freeBytes += bytes;
@@ -712,7 +712,6 @@ export class Heap extends BlockList {
 	 */
 	private mergeBuddies(h: number): number {
 		const b = this.blocks;
-		const strategy = this.strategy;
 		let size = b.size[h]!;
 		let addr = b.addr[h]!;
 		let merged = 0;
@@ -722,8 +721,7 @@ export class Heap extends BlockList {
 			const neighbour = mate > addr ? b.next[h]! : b.prev[h]!;
 			if (neighbour === none || !b.isFree(neighbour) || b.addr[neighbour] !== mate || b.size[neighbour] !== size) break;
 			// takeFree's work, with the free counts kept in locals until the merging stops.
-			strategy.remove(neighbour);
-			if (this.trackSizes) this.bySize!.remove(neighbour);
+			this.unindex(neighbour);
 			merged++;
 			mergedBytes += size;
 			if (mate > addr) {
