@@ -4,10 +4,10 @@ import {BlockTable, none} from '../../source/engine/blocks.js';
 import {type Coalescing, defaultHeapParams, Heap, type HeapParams} from '../../source/engine/heap.js';
 import {checkHeapInvariants} from '../../source/engine/invariants.js';
 import {findStrategy, strategyNames} from '../../source/engine/strategies/registry.js';
-import {AddressTree} from '../../source/engine/strategies/address-tree.js';
 import {binningFrom, binningUntil} from '../../source/engine/strategies/best-fit.js';
 import {SizeTree} from '../../source/engine/strategies/size-tree.js';
 import type {PlacementStrategy, StrategyContext} from '../../source/engine/strategies/strategy.js';
+import {freeBlockCounts, holeyPhases, layoutsUnder, overTree, peakAndTroughAfter, textbookNextFit} from './placement-layouts.js';
 
 type Event =
 	| {kind: 'alloc'; request: number}
@@ -155,46 +155,6 @@ describe('random heap layouts keep the heap sound', () => {
 	}
 });
 
-/** A reference strategy over one tree: the tree's own insert, remove and upkeep, and the search given. */
-function overTree(name: string, tree: AddressTree | SizeTree, findFit: (size: number) => number): PlacementStrategy {
-	return {
-		name,
-		insert: h => tree.insert(h),
-		remove: h => tree.remove(h),
-		findFit,
-		clear: () => tree.clear(),
-		handles: () => tree.handles(),
-		largest: () => tree.largest(),
-		moved: h => tree.moved(h),
-	};
-}
-
-/** The addresses of the live blocks after each event of a script, under a strategy built by `create`. */
-function layoutsUnder(
-	create: (context: StrategyContext) => PlacementStrategy,
-	capacity: number | 'grow',
-	script: ReadonlyArray<{kind: string; request?: number; pick?: number}>,
-): number[][] {
-	const blocks = new BlockTable(8);
-	const holder: {heap?: Heap} = {};
-	const heap = new Heap({...defaultHeapParams, capacity}, create({blocks, firstBlock: () => holder.heap!.first}), blocks, 32);
-	holder.heap = heap;
-	const live: number[] = [];
-	const layouts: number[][] = [];
-	for (const event of script) {
-		if (event.kind === 'alloc') {
-			const h = heap.allocate(event.request!, 0, 0);
-			if (h !== none) live.push(h);
-		} else if (event.kind === 'free' && live.length > 0) {
-			heap.free(live.splice(event.pick! % live.length, 1)[0]!);
-		} else if (event.kind === 'realloc' && live.length > 0) {
-			heap.realloc(live[event.pick! % live.length]!, event.request!);
-		}
-		layouts.push(live.map(h => blocks.addr[h]!));
-	}
-	return layouts;
-}
-
 // Long runs of mostly small requests with many frees: many holes of few distinct sizes, so keys tie
 // and a split's rest or a merged block often has to move in a size-ordered index.
 const manyHoles = fc.array(
@@ -254,24 +214,10 @@ describe('in-place index updates place blocks exactly as removals and insertions
 describe("next fit's shortcut to the rest of the block it last cut from", () => {
 	for (const capacity of capacities) {
 		it(`places every block where the full search from the rover would, on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
-			// Next fit as the textbook has it: always the full search from the rover, wrapping around.
-			const fullSearch = ({blocks}: StrategyContext): PlacementStrategy => {
-				const tree = new AddressTree(blocks);
-				let rover = 0;
-				return {
-					...overTree('next-fit', tree, size => {
-						const above = tree.firstFitEndingAfter(rover, size);
-						return above !== none ? above : tree.firstFit(size);
-					}),
-					placed(h) {
-						rover = blocks.addr[h]!;
-					},
-				};
-			};
 			const nextFit = (context: StrategyContext): PlacementStrategy => findStrategy('next-fit').create(context);
 			fc.assert(
 				fc.property(manyHoles, script => {
-					expect(layoutsUnder(nextFit, capacity, script)).toEqual(layoutsUnder(fullSearch, capacity, script));
+					expect(layoutsUnder(nextFit, capacity, script)).toEqual(layoutsUnder(textbookNextFit, capacity, script));
 				}),
 				{numRuns: 100 * scale},
 			);
@@ -280,26 +226,6 @@ describe("next fit's shortcut to the rest of the block it last cut from", () => 
 });
 
 describe('best fit moving its small blocks into exact-size bins and back', () => {
-	// Fill the heap with small blocks, free a scattered share of them (many holes: the bins fill),
-	// allocate into some holes, then free everything (one free block: the bins empty into the tree),
-	// twice over.
-	const phase = fc.record({
-		sizes: fc.array(fc.integer({min: 1, max: 90}), {minLength: 150, maxLength: 260}),
-		keepEvery: fc.integer({min: 2, max: 4}),
-		refill: fc.array(fc.integer({min: 1, max: 120}), {minLength: 20, maxLength: 80}),
-	});
-	const script = fc.array(phase, {minLength: 2, maxLength: 2}).map(phases => {
-		const events: Event[] = [];
-		for (const {sizes, keepEvery, refill} of phases) {
-			for (const size of sizes) events.push({kind: 'alloc', request: size * 8});
-			// Free from the end of the live list backwards, sparing every keepEvery-th block.
-			for (let i = sizes.length - 1; i >= 0; i--) if (i % keepEvery !== 0) events.push({kind: 'free', pick: i});
-			const kept = Math.ceil(sizes.length / keepEvery);
-			for (const size of refill) events.push({kind: 'alloc', request: size * 8});
-			for (let i = kept + refill.length - 1; i >= 0; i--) events.push({kind: 'free', pick: i});
-		}
-		return events;
-	});
 	// The same placements from one size tree over every free block, with no bins.
 	const treeOnly = ({blocks}: StrategyContext): PlacementStrategy => {
 		const tree = new SizeTree(blocks);
@@ -308,28 +234,15 @@ describe('best fit moving its small blocks into exact-size bins and back', () =>
 	const bestFit = (context: StrategyContext): PlacementStrategy => findStrategy('best-fit').create(context);
 
 	it('crosses both thresholds in these scripts', () => {
-		const blocks = new BlockTable(8);
-		const holder: {heap?: Heap} = {};
-		const heap = new Heap({...defaultHeapParams, capacity: 'grow'}, bestFit({blocks, firstBlock: () => holder.heap!.first}), blocks, 32);
-		holder.heap = heap;
-		const sample = fc.sample(script, {numRuns: 1, seed: 7})[0]!;
-		let most = 0;
-		let leastAfterMost = Number.POSITIVE_INFINITY;
-		const live: number[] = [];
-		for (const event of sample) {
-			if (event.kind === 'alloc') live.push(heap.allocate(event.request, 0, 0));
-			else if (event.kind === 'free') heap.free(live.splice(event.pick % live.length, 1)[0]!);
-			most = Math.max(most, heap.freeBlocks);
-			if (most > binningFrom) leastAfterMost = Math.min(leastAfterMost, heap.freeBlocks);
-		}
+		const {most, leastAfter} = peakAndTroughAfter(freeBlockCounts('best-fit', 7), binningFrom);
 		expect(most).toBeGreaterThan(binningFrom);
-		expect(leastAfterMost).toBeLessThan(binningUntil);
+		expect(leastAfter).toBeLessThan(binningUntil);
 	});
 
 	for (const capacity of capacities) {
 		it(`places every block where one size tree would, on a ${capacity === 'grow' ? 'growable' : 'fixed'} heap`, () => {
 			fc.assert(
-				fc.property(script, events => {
+				fc.property(holeyPhases, events => {
 					expect(layoutsUnder(bestFit, capacity, events)).toEqual(layoutsUnder(treeOnly, capacity, events));
 				}),
 				{numRuns: 20 * scale},
@@ -340,7 +253,7 @@ describe('best fit moving its small blocks into exact-size bins and back', () =>
 	// The invariant checker walks the whole heap after every event: two long scripts take seconds.
 	it('keeps the heap sound through the moves', {timeout: 60_000}, () => {
 		fc.assert(
-			fc.property(script, events => replay('best-fit', 'grow', 'immediate', events)),
+			fc.property(holeyPhases, events => replay('best-fit', 'grow', 'immediate', events)),
 			{numRuns: 2 * scale},
 		);
 	});

@@ -57,6 +57,11 @@ export abstract class FreeBlockTreap {
 	/** True when block `a` sorts before block `b`; keys are unique among the blocks in the tree. */
 	protected abstract precedes(a: number, b: number): boolean;
 
+	/** Block `a` sorts before block `b` in this tree's key order. */
+	sortsBefore(a: number, b: number): boolean {
+		return this.precedes(a, b);
+	}
+
 	insert(h: number): void {
 		const left = this.left;
 		const right = this.right;
