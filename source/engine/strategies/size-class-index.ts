@@ -107,11 +107,7 @@ export class SizeClassIndex {
 	 * non-empty list at or above it fits, and take that list's head. O(1).
 	 */
 	goodFit(size: number): number {
-		let target = size;
-		if (size >= this.slCount) {
-			target = size < 2147483648 ? size + (1 << (31 - Math.clz32(size) - this.slBits)) - 1 : size + 2 ** (log2Floor(size) - this.slBits) - 1;
-		}
-		const list = this.listFor(target);
+		const list = this.roundedList(size);
 		let fl = list >> this.slBits;
 		const sl = list & (this.slCount - 1);
 		let slBits = this.slMap[fl]! & (-1 << sl);
@@ -122,6 +118,15 @@ export class SizeClassIndex {
 		}
 		const head = this.heads[fl * this.slCount + lowestBit(slBits)]!;
 		return head;
+	}
+
+	/** The list a request of `size` bytes is rounded up to: every block of it and of every list above fits. */
+	roundedList(size: number): number {
+		let target = size;
+		if (size >= this.slCount) {
+			target = size < 2147483648 ? size + (1 << (31 - Math.clz32(size) - this.slBits)) - 1 : size + 2 ** (log2Floor(size) - this.slBits) - 1;
+		}
+		return this.listFor(target);
 	}
 
 	/** The largest free block, -1 when empty. O(1) while the last answer stays; else scans the top list. */
@@ -158,10 +163,14 @@ export class SizeClassIndex {
 		this.largestKnown = none;
 	}
 
+	/** Every block list by list, each from its head; only the non-empty lists the bitmaps name are visited. */
 	handles(): number[] {
 		const result: number[] = [];
-		for (let list = 0; list < this.heads.length; list++) {
-			for (let h = this.heads[list]!; h !== none; h = this.next[h]!) result.push(h);
+		for (let fl = 0; fl < SizeClassIndex.firstLevels; fl++) {
+			if (((fl < 32 ? this.flLow >>> fl : this.flHigh >>> (fl - 32)) & 1) === 0) continue;
+			for (let bits = this.slMap[fl]!; bits !== 0; bits &= bits - 1) {
+				for (let h = this.heads[fl * this.slCount + lowestBit(bits)]!; h !== none; h = this.next[h]!) result.push(h);
+			}
 		}
 		return result;
 	}

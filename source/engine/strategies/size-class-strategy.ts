@@ -1,28 +1,42 @@
 import type {BlockTable} from '../blocks.js';
+import {ShortListOrClassLists} from './short-list-or-class-lists.js';
 import {SizeClassIndex} from './size-class-index.js';
 import type {PlacementStrategy} from './strategy.js';
 
 /**
- * A strategy that is a size-class index and nothing more (TLSF: 32 lists per power of two). The strategy
- * is the index itself, so the heap's calls reach the lists without a forwarding closure in between.
+ * TLSF: a size-class index (32 lists per power of two), or a short list standing for it while few
+ * blocks are free. The strategy is that pair itself, so the heap's calls reach the lists without a
+ * forwarding closure in between.
  *
  * It offers no `moved`, so the heap splits and coalesces by removal and insertion, as for segregated's
  * lists. A `moved` that kept a list head in place when the block stays in its list made the heap alone
  * faster and whole replays slower or no faster: TLSF realloc2-bal 67.5 -> 70.3 ns; segregated realloc2-bal
  * 75 -> 72 but realloc-bal 74 -> 79, where the rest of a split always changes class (fastest run of three
- * or four processes each).
+ * or four processes each). Tried again over the short list's engine: tlsf 0.91 to 1.07x, segregated 0.84
+ * to 1.10x across eight traces, so still left out.
  */
-class SizeClassStrategy extends SizeClassIndex implements PlacementStrategy {
+class SizeClassStrategy extends ShortListOrClassLists<SizeClassIndex> implements PlacementStrategy {
 	constructor(
 		readonly name: string,
 		blocks: BlockTable,
 		secondLevelBits: number,
 	) {
-		super(blocks, secondLevelBits);
+		super(blocks, new SizeClassIndex(blocks, secondLevelBits));
 	}
 
+	listFor(size: number): number {
+		return this.lists.listFor(size);
+	}
+
+	/**
+	 * TLSF's good fit (SizeClassIndex.goodFit): the head of the first non-empty list from the request's
+	 * rounded list; else, as a last resort, the first block that fits in the lists the rounding skipped.
+	 */
 	findFit(size: number): number {
-		return this.goodFit(size);
+		if (!this.scanning) return this.lists.goodFit(size);
+		const rounded = this.lists.roundedList(size);
+		const head = this.few.newestIn(rounded, Number.POSITIVE_INFINITY, 0);
+		return head >= 0 ? head : this.few.newestIn(this.lists.listFor(size), rounded, size);
 	}
 }
 

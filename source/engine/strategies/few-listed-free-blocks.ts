@@ -1,0 +1,114 @@
+import {type BlockTable, none} from '../blocks.js';
+
+/**
+ * A handful of free blocks standing for a set of LIFO free lists (TLSF's), as one
+ * short array scanned whole. Each entry keeps its list (`klass`) and a stamp that grows with every
+ * insertion: in a LIFO list the newest block is the head, so "the head of the first non-empty list from
+ * k" is the newest entry of the lowest list from k, and a list's walk from its head is its entries by
+ * falling stamp. An insertion is then an append and a removal a swap with the last entry, where the
+ * lists unlink, relink and keep two levels of bitmaps: with the few free blocks of a small program's
+ * heap, that upkeep is most of what an index costs (see FewFreeBlocks for the tree strategies).
+ *
+ * The answers are exactly the lists' (the strategies that use this check it against them), except
+ * which of several equally large blocks `largest` names: the lists remember one, this takes the newest.
+ */
+export class FewListedFreeBlocks {
+	count = 0;
+	private readonly entries: Int32Array;
+	private readonly klass: Int32Array;
+	private readonly stamps: Float64Array;
+	private clock = 0;
+
+	constructor(
+		private readonly blocks: BlockTable,
+		readonly capacity: number,
+	) {
+		this.entries = new Int32Array(capacity);
+		this.klass = new Int32Array(capacity);
+		this.stamps = new Float64Array(capacity);
+	}
+
+	/** Block `h` becomes the head of list `list`. */
+	insert(h: number, list: number): void {
+		const i = this.count;
+		if (i === this.capacity) throw new Error(`more than ${this.capacity} free blocks in a short list`);
+		this.entries[i] = h;
+		this.klass[i] = list;
+		this.stamps[i] = ++this.clock;
+		this.count = i + 1;
+	}
+
+	remove(h: number): void {
+		const entries = this.entries;
+		let i = this.count - 1;
+		while (i >= 0 && entries[i] !== h) i--;
+		if (i < 0) throw new Error(`free block ${h} is not in the short list`);
+		const last = --this.count;
+		entries[i] = entries[last]!;
+		this.klass[i] = this.klass[last]!;
+		this.stamps[i] = this.stamps[last]!;
+	}
+
+	clear(): void {
+		this.count = 0;
+	}
+
+	/**
+	 * The first block of at least `size` bytes in the lists `from` to `to` (exclusive) walked in order,
+	 * each from its head: the newest such block of the lowest list that has one. -1 when none.
+	 */
+	newestIn(from: number, to: number, size: number): number {
+		const sizes = this.blocks.size;
+		const entries = this.entries;
+		const klass = this.klass;
+		const stamps = this.stamps;
+		let found = -1;
+		let foundList = to;
+		for (let i = 0; i < this.count; i++) {
+			const list = klass[i]!;
+			if (list < from || list > foundList || (list === foundList && (found < 0 || stamps[i]! < stamps[found]!))) continue;
+			if (sizes[entries[i]!]! < size) continue;
+			found = i;
+			foundList = list;
+		}
+		return found < 0 ? none : entries[found]!;
+	}
+
+	/** The largest block, the newest among equals, or -1. */
+	largest(): number {
+		const sizes = this.blocks.size;
+		let found = -1;
+		for (let i = 0; i < this.count; i++) {
+			const size = sizes[this.entries[i]!]!;
+			if (found < 0 || size > sizes[this.entries[found]!]! || (size === sizes[this.entries[found]!]! && this.stamps[i]! > this.stamps[found]!)) found = i;
+		}
+		return found < 0 ? none : this.entries[found]!;
+	}
+
+	/** Every block as the lists hold them: list by list from the lowest, each from its head. */
+	inListOrder(): number[] {
+		const order = Array.from({length: this.count}, (_, i) => i);
+		order.sort((a, b) => this.klass[a]! - this.klass[b]! || this.stamps[b]! - this.stamps[a]!);
+		return order.map(i => this.entries[i]!);
+	}
+
+	/** Every block, in the order it came. */
+	oldestFirst(): number[] {
+		const order = Array.from({length: this.count}, (_, i) => i);
+		order.sort((a, b) => this.stamps[a]! - this.stamps[b]!);
+		return order.map(i => this.entries[i]!);
+	}
+
+	/** A block listed twice, or filed under a list other than `listFor` gives for its size. */
+	structureProblem(listFor: (size: number) => number): string | undefined {
+		const sizes = this.blocks.size;
+		const seen = new Set<number>();
+		for (let i = 0; i < this.count; i++) {
+			const h = this.entries[i]!;
+			if (seen.has(h)) return `free block ${h} is twice in the short list`;
+			seen.add(h);
+			if (this.klass[i] !== listFor(sizes[h]!)) return `free block ${h} of ${sizes[h]} bytes is filed under list ${this.klass[i]}, not ${listFor(sizes[h]!)}`;
+		}
+		return undefined;
+	}
+}
