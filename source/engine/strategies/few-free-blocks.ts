@@ -6,12 +6,11 @@ import {type BlockTable, none} from '../blocks.js';
  * has 0 to 9, awk's 0 to 7), and there a tree's upkeep costs more than it saves: a block that shrinks
  * or grows in place must be checked against its neighbours in key order and often re-sorted, and every
  * insertion and removal rebalances. Here a block that changes in place needs nothing, an insertion is
- * an append and a removal a swap with the last entry; a scan of a dozen entries is a few nanoseconds
- * in one cache line or two.
+ * an append and a removal a swap with the last entry, and a query reads a few cache lines in order.
  *
  * Each query picks by key, not by position (the array's order is only the order of past swaps), so the
- * answers are exactly those of the ordered structures the strategies use beyond `capacity` blocks.
- * The first fits of next fit's rover are here too, so that one list serves every tree strategy.
+ * answers are exactly those of the ordered structures the strategies use beyond `capacity` blocks:
+ * best fit's smallest fit, first fit's lowest fit, and next fit's first fit from its rover.
  */
 export class FewFreeBlocks {
 	count = 0;

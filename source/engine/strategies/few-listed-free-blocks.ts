@@ -2,7 +2,7 @@ import {type BlockTable, none} from '../blocks.js';
 
 /**
  * A handful of free blocks standing for a set of LIFO free lists (TLSF's), as one
- * short array scanned whole. Each entry keeps its list (`klass`) and a stamp that grows with every
+ * short array scanned whole. Each entry keeps its list and a stamp that grows with every
  * insertion: in a LIFO list the newest block is the head, so "the head of the first non-empty list from
  * k" is the newest entry of the lowest list from k, and a list's walk from its head is its entries by
  * falling stamp. An insertion is then an append and a removal a swap with the last entry, where the
@@ -15,7 +15,7 @@ import {type BlockTable, none} from '../blocks.js';
 export class FewListedFreeBlocks {
 	count = 0;
 	private readonly entries: Int32Array;
-	private readonly klass: Int32Array;
+	private readonly listOf: Int32Array;
 	private readonly stamps: Float64Array;
 	private clock = 0;
 
@@ -24,7 +24,7 @@ export class FewListedFreeBlocks {
 		readonly capacity: number,
 	) {
 		this.entries = new Int32Array(capacity);
-		this.klass = new Int32Array(capacity);
+		this.listOf = new Int32Array(capacity);
 		this.stamps = new Float64Array(capacity);
 	}
 
@@ -33,7 +33,7 @@ export class FewListedFreeBlocks {
 		const i = this.count;
 		if (i === this.capacity) throw new Error(`more than ${this.capacity} free blocks in a short list`);
 		this.entries[i] = h;
-		this.klass[i] = list;
+		this.listOf[i] = list;
 		this.stamps[i] = ++this.clock;
 		this.count = i + 1;
 	}
@@ -45,7 +45,7 @@ export class FewListedFreeBlocks {
 		if (i < 0) throw new Error(`free block ${h} is not in the short list`);
 		const last = --this.count;
 		entries[i] = entries[last]!;
-		this.klass[i] = this.klass[last]!;
+		this.listOf[i] = this.listOf[last]!;
 		this.stamps[i] = this.stamps[last]!;
 	}
 
@@ -60,12 +60,12 @@ export class FewListedFreeBlocks {
 	newestIn(from: number, to: number, size: number): number {
 		const sizes = this.blocks.size;
 		const entries = this.entries;
-		const klass = this.klass;
+		const listOf = this.listOf;
 		const stamps = this.stamps;
 		let found = -1;
 		let foundList = to;
 		for (let i = 0; i < this.count; i++) {
-			const list = klass[i]!;
+			const list = listOf[i]!;
 			if (list < from || list > foundList || (list === foundList && (found < 0 || stamps[i]! < stamps[found]!))) continue;
 			if (sizes[entries[i]!]! < size) continue;
 			found = i;
@@ -88,7 +88,7 @@ export class FewListedFreeBlocks {
 	/** Every block as the lists hold them: list by list from the lowest, each from its head. */
 	inListOrder(): number[] {
 		const order = Array.from({length: this.count}, (_, i) => i);
-		order.sort((a, b) => this.klass[a]! - this.klass[b]! || this.stamps[b]! - this.stamps[a]!);
+		order.sort((a, b) => this.listOf[a]! - this.listOf[b]! || this.stamps[b]! - this.stamps[a]!);
 		return order.map(i => this.entries[i]!);
 	}
 
@@ -107,7 +107,7 @@ export class FewListedFreeBlocks {
 			const h = this.entries[i]!;
 			if (seen.has(h)) return `free block ${h} is twice in the short list`;
 			seen.add(h);
-			if (this.klass[i] !== listFor(sizes[h]!)) return `free block ${h} of ${sizes[h]} bytes is filed under list ${this.klass[i]}, not ${listFor(sizes[h]!)}`;
+			if (this.listOf[i] !== listFor(sizes[h]!)) return `free block ${h} of ${sizes[h]} bytes is filed under list ${this.listOf[i]}, not ${listFor(sizes[h]!)}`;
 		}
 		return undefined;
 	}

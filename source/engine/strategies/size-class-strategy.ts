@@ -12,8 +12,8 @@ import type {PlacementStrategy} from './strategy.js';
  * lists. A `moved` that kept a list head in place when the block stays in its list made the heap alone
  * faster and whole replays slower or no faster: TLSF realloc2-bal 67.5 -> 70.3 ns; segregated realloc2-bal
  * 75 -> 72 but realloc-bal 74 -> 79, where the rest of a split always changes class (fastest run of three
- * or four processes each). Tried again over the short list's engine: tlsf 0.91 to 1.07x, segregated 0.84
- * to 1.10x across eight traces, so still left out.
+ * or four processes each). Tried again in the round that added the short lists: tlsf 0.91 to 1.07x,
+ * segregated 0.84 to 1.10x across eight traces, so still left out.
  */
 class SizeClassStrategy extends ShortListOrClassLists<SizeClassIndex> implements PlacementStrategy {
 	constructor(
