@@ -228,7 +228,7 @@ describe("next fit's shortcut to the rest of the block it last cut from", () => 
 describe('best fit moving its small blocks into exact-size bins and back', () => {
 	// The same placements from one size tree over every free block, with no bins.
 	const treeOnly = ({blocks}: StrategyContext): PlacementStrategy => {
-		const tree = new SizeTree(blocks);
+		const tree = new SizeTree(blocks, false);
 		return overTree('best-fit', tree, size => tree.smallestFitting(size));
 	};
 	const bestFit = (context: StrategyContext): PlacementStrategy => findStrategy('best-fit').create(context);

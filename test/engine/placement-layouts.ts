@@ -25,7 +25,7 @@ export function overTree(name: string, tree: AddressTree | SizeTree, findFit: (s
 
 /** Next fit as the textbook has it, over one address tree: always the full search from the rover, wrapping around. */
 export function textbookNextFit({blocks}: StrategyContext): PlacementStrategy {
-	const tree = new AddressTree(blocks);
+	const tree = new AddressTree(blocks, false);
 	let rover = 0;
 	return {
 		...overTree('next-fit', tree, size => {

@@ -90,7 +90,7 @@ describe('the address tree', () => {
 		fc.assert(
 			fc.property(sizes, steps, (blockSizes, script) => {
 				const blocks = table(blockSizes);
-				const tree = new AddressTree(blocks);
+				const tree = new AddressTree(blocks, false);
 				const member = new Set<number>();
 				for (const {pick, size, from} of script) {
 					const h = pick % blockSizes.length;
@@ -120,7 +120,7 @@ describe('the address tree', () => {
 		fc.assert(
 			fc.property(sizes, ops, (blockSizes, script) => {
 				const blocks = table(blockSizes.map(s => Math.min(s, 2048)));
-				const tree = new AddressTree(blocks);
+				const tree = new AddressTree(blocks, false);
 				// Which block currently holds each slot's place in the tree (or none).
 				const slot = blockSizes.map(() => none);
 				for (const {kind, pick, amount} of script) {
@@ -148,14 +148,14 @@ describe('the address tree', () => {
 
 	it('refuses to remove a block it does not hold', () => {
 		const blocks = table([64, 64]);
-		const tree = new AddressTree(blocks);
+		const tree = new AddressTree(blocks, false);
 		tree.insert(0);
 		expect(() => tree.remove(1)).toThrow('free block 1 is not in the tree');
 	});
 
 	it('notices a block whose size changed without telling the tree, until it is told', () => {
 		const blocks = table([64, 128]);
-		const tree = new AddressTree(blocks);
+		const tree = new AddressTree(blocks, false);
 		tree.insert(0);
 		tree.insert(1);
 		expect(tree.structureHolds()).toBe(true);
@@ -173,7 +173,7 @@ describe('the size tree', () => {
 			fc.property(sizes, steps, (blockSizes, script) => {
 				// Few distinct sizes, so that ties are common.
 				const blocks = table(blockSizes.map(s => 64 * (1 + (s % 8))));
-				const tree = new SizeTree(blocks);
+				const tree = new SizeTree(blocks, false);
 				const member = new Set<number>();
 				const bySizeThenAddress = (x: number, y: number): number =>
 					blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!;
@@ -195,7 +195,7 @@ describe('the size tree', () => {
 		// Both outcomes happen: the key still sorts in place, or it must move.
 		fc.assert(
 			fc.property(sizes, resizeSteps, (blockSizes, script) => {
-				replayResizes(blockSizes, script, blocks => new SizeTree(blocks), (index, blocks, held, amount) => {
+				replayResizes(blockSizes, script, blocks => new SizeTree(blocks, false), (index, blocks, held, amount) => {
 					const tree = index as SizeTree;
 					const ordered = held.sort((x, y) => blocks.size[x]! - blocks.size[y]! || blocks.addr[x]! - blocks.addr[y]!);
 					expect(tree.handles()).toEqual(ordered);

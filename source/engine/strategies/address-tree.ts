@@ -10,8 +10,9 @@ export class AddressTree extends FreeBlockTreap {
 	/** Nodes on the way to `from` whose left side is being searched (fitEndingAfter's stack). */
 	private waiting = new Int32Array(64);
 
-	constructor(blocks: BlockTable) {
-		super(blocks, true);
+	/** `shortList` false: a tree from the first block, never a short list (tests compare against one). */
+	constructor(blocks: BlockTable, shortList = true) {
+		super(blocks, true, shortList);
 	}
 
 	protected precedes(a: number, b: number): boolean {
@@ -20,12 +21,13 @@ export class AddressTree extends FreeBlockTreap {
 
 	/** The largest block (lowest address among equals), or -1: the first that fits the largest size. */
 	largest(): number {
+		if (this.scanning) return this.few.largest();
 		return this.root === none ? none : this.leftmostFitting(this.root, this.maxSize[this.root]!);
 	}
 
 	/** The lowest-address block of at least `size` bytes, or -1. */
 	firstFit(size: number): number {
-		return this.leftmostFitting(this.root, size);
+		return this.scanning ? this.few.lowestFitting(size) : this.leftmostFitting(this.root, size);
 	}
 
 	/**
@@ -34,7 +36,7 @@ export class AddressTree extends FreeBlockTreap {
 	 * not overlap, so their ends sort as their addresses do and one descent answers both questions.
 	 */
 	firstFitEndingAfter(from: number, size: number): number {
-		return this.fitEndingAfter(this.root, from, size);
+		return this.scanning ? this.few.lowestFittingEndingAfter(from, size) : this.fitEndingAfter(this.root, from, size);
 	}
 
 	private leftmostFitting(t: number, size: number): number {

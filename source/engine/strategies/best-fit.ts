@@ -1,6 +1,5 @@
 import {type BlockTable, none} from '../blocks.js';
 import {ExactSizeBins, binLimit} from './exact-size-bins.js';
-import {ShortListOrTree} from './short-list-or-tree.js';
 import {SizeTree} from './size-tree.js';
 import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
@@ -19,18 +18,18 @@ export const binningUntil = 16;
  * tree, so a request tries the bins from its own size up, then the tree: the block a single tree would
  * pick. With few free blocks the tree alone is cheaper (a split's rest usually keeps its node), so the
  * bins empty back into it below `binningUntil`; the gap between the two thresholds keeps a heap near
- * one of them from moving blocks back and forth. With fewer still (see ShortListOrTree), a short list
- * scanned whole stands in for the tree.
+ * one of them from moving blocks back and forth. With fewer still, the tree keeps its blocks in a short
+ * list scanned whole (see FreeBlockTreap).
  */
 class BestFit implements PlacementStrategy {
 	readonly name = 'best-fit';
 	private readonly bins: ExactSizeBins;
-	private readonly tree: ShortListOrTree<SizeTree>;
+	private readonly tree: SizeTree;
 	private binning = false;
 
 	constructor(private readonly blocks: BlockTable) {
 		this.bins = new ExactSizeBins(blocks);
-		this.tree = new ShortListOrTree(blocks, new SizeTree(blocks));
+		this.tree = new SizeTree(blocks);
 	}
 
 	// Each method tests `binning` first: with few free blocks, best fit costs what the tree alone does.
@@ -58,8 +57,7 @@ class BestFit implements PlacementStrategy {
 			const small = this.bins.smallestFrom(size);
 			if (small !== none) return small;
 		}
-		const {few, tree} = this.tree;
-		return this.tree.scanning ? few.smallestFitting(size) : tree.smallestFitting(size);
+		return this.tree.smallestFitting(size);
 	}
 
 	clear(): void {

@@ -1,5 +1,9 @@
 import {type BlockTable, none} from '../blocks.js';
 
+/** Up to this many free blocks, a tree strategy keeps them in its short list; below the second, back to it from the tree. */
+export const fewUpTo = 48;
+export const fewBelow = 24;
+
 /**
  * A handful of free blocks in one short unsorted array, each query a scan of all of them. Small
  * programs and the quiet stretches of big ones have only a few free blocks at a time (ninja's replay

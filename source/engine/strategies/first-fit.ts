@@ -1,21 +1,15 @@
-import type {BlockTable} from '../blocks.js';
 import {AddressTree} from './address-tree.js';
-import {ShortListOrTree} from './short-list-or-tree.js';
 import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
 /**
- * The strategy is the index itself (a short list, then an address tree): the heap's calls reach it
- * directly, not through a closure made anew for every simulation.
+ * The strategy is the tree itself (with its short list for few blocks): the heap's calls reach the
+ * treap directly, not through a closure made anew for every simulation.
  */
-class FirstFit extends ShortListOrTree<AddressTree> implements PlacementStrategy {
+class FirstFit extends AddressTree implements PlacementStrategy {
 	readonly name = 'first-fit';
 
-	constructor(blocks: BlockTable) {
-		super(blocks, new AddressTree(blocks));
-	}
-
 	findFit(size: number): number {
-		return this.scanning ? this.few.lowestFitting(size) : this.tree.firstFit(size);
+		return this.firstFit(size);
 	}
 }
 

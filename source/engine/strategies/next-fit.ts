@@ -1,6 +1,5 @@
 import {type BlockTable, none} from '../blocks.js';
 import {AddressTree} from './address-tree.js';
-import {ShortListOrTree} from './short-list-or-tree.js';
 import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
 /**
@@ -13,25 +12,17 @@ import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
  * keeps that block's handle, lies right after the rover and often fits again. That block is tried
  * first, with no search, whenever nothing free can lie between it and the rover.
  */
-class NextFit extends ShortListOrTree<AddressTree> implements PlacementStrategy {
+class NextFit extends AddressTree implements PlacementStrategy {
 	readonly name = 'next-fit';
 	private rover = 0;
 	/** The block the last placement came from: what is left of it, if anything. */
 	private last = none;
 
-	constructor(blocks: BlockTable) {
-		super(blocks, new AddressTree(blocks));
-	}
-
 	findFit(size: number): number {
 		const last = this.last;
 		if (last !== none && this.blocks.size[last]! >= size && this.holds(last) && firstEndingAfter(this.blocks, last, this.rover)) return last;
-		if (this.scanning) {
-			const above = this.few.lowestFittingEndingAfter(this.rover, size);
-			return above !== none ? above : this.few.lowestFitting(size);
-		}
-		const above = this.tree.firstFitEndingAfter(this.rover, size);
-		return above !== none ? above : this.tree.firstFit(size);
+		const above = this.firstFitEndingAfter(this.rover, size);
+		return above !== none ? above : this.firstFit(size);
 	}
 
 	/** The placed block starts at its free block's address; the remainder, if any, follows it. */

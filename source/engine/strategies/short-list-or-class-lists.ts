@@ -21,7 +21,7 @@ export interface FreeBlockLists {
 
 /**
  * Free blocks in a short list while there are few of them, in the strategy's LIFO lists once there are
- * more (see ShortListOrTree and FewListedFreeBlocks). A subclass says which list a size belongs to and
+ * more (as the treaps keep theirs, see FreeBlockTreap; and FewListedFreeBlocks). A subclass says which list a size belongs to and
  * asks its question of `few` while `scanning`, else of `lists`.
  */
 export abstract class ShortListOrClassLists<Lists extends FreeBlockLists> {

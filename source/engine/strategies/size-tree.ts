@@ -7,8 +7,9 @@ import {FreeBlockTreap} from './treap.js';
  * strategies do and a run is reproducible.
  */
 export class SizeTree extends FreeBlockTreap {
-	constructor(blocks: BlockTable) {
-		super(blocks, false);
+	/** `shortList` false: a tree from the first block, never a short list (tests compare against one). */
+	constructor(blocks: BlockTable, shortList = true) {
+		super(blocks, false, shortList);
 	}
 
 	protected precedes(a: number, b: number): boolean {
@@ -19,7 +20,7 @@ export class SizeTree extends FreeBlockTreap {
 
 	/** Block `h` changed its address or size: it keeps its node when its key still sorts there, else it moves. */
 	override moved(h: number): void {
-		if (this.sortsAt(h)) return;
+		if (this.scanning || this.sortsAt(h)) return;
 		this.remove(h);
 		this.insert(h);
 	}
@@ -34,6 +35,7 @@ export class SizeTree extends FreeBlockTreap {
 
 	/** The smallest block of at least `size` bytes (lowest address among equals), or -1. */
 	smallestFitting(size: number): number {
+		if (this.scanning) return this.few.smallestFitting(size);
 		const blockSize = this.blocks.size;
 		let found = none;
 		let t = this.root;
@@ -50,6 +52,7 @@ export class SizeTree extends FreeBlockTreap {
 
 	/** The largest block (lowest address among equals), or -1. */
 	largest(): number {
+		if (this.scanning) return this.few.largest();
 		let t = this.root;
 		if (t === none) return none;
 		while (this.right[t] !== none) t = this.right[t]!;

@@ -3,9 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {BlockFlag, BlockTable, none} from '../../source/engine/blocks.js';
 import {checkHeapInvariants} from '../../source/engine/invariants.js';
 import {AddressTree} from '../../source/engine/strategies/address-tree.js';
-import {FewFreeBlocks} from '../../source/engine/strategies/few-free-blocks.js';
+import {FewFreeBlocks, fewBelow, fewUpTo} from '../../source/engine/strategies/few-free-blocks.js';
 import {findStrategy} from '../../source/engine/strategies/registry.js';
-import {ShortListOrTree, shortListBelow, shortListUpTo} from '../../source/engine/strategies/short-list-or-tree.js';
 import {SizeTree} from '../../source/engine/strategies/size-tree.js';
 import type {PlacementStrategy, StrategyContext} from '../../source/engine/strategies/strategy.js';
 import {freeBlockCounts, holeyPhases, layoutsUnder, overTree, peakAndTroughAfter, textbookNextFit} from './placement-layouts.js';
@@ -40,11 +39,11 @@ describe('the short list of few free blocks', () => {
 	it('answers best fit, first fit, first fit from an address and largest as a scan in key order would, as blocks come, go and change in place', () => {
 		fc.assert(
 			fc.property(fc.array(fc.nat(), {minLength: 1, maxLength: 20}), steps, (sizes, script) => {
-				const blocks = slots(shortListUpTo, sizes);
-				const few = new FewFreeBlocks(blocks, shortListUpTo);
+				const blocks = slots(fewUpTo, sizes);
+				const few = new FewFreeBlocks(blocks, fewUpTo);
 				const member = new Set<number>();
 				for (const {kind, pick, amount, size, from: anywhere, fromEnd} of script) {
-					const h = pick % shortListUpTo;
+					const h = pick % fewUpTo;
 					if (kind === 'toggle') {
 						if (member.delete(h)) few.remove(h);
 						else {
@@ -89,69 +88,91 @@ describe('the short list of few free blocks', () => {
 	});
 });
 
-describe('a short list that becomes a tree', () => {
-	it(`moves its blocks into the tree past ${shortListUpTo} and back below ${shortListBelow}, with the same answers either way`, () => {
-		const blocks = slots(120, [0, 3, 5, 1, 7, 2]);
-		const index = new ShortListOrTree(blocks, new SizeTree(blocks));
-		const member = new Set<number>();
-		const check = (): void => {
-			const inOrder = [...member].sort(bySize(blocks));
-			expect(index.count).toBe(member.size);
-			expect(index.handles()).toEqual(inOrder);
-			expect(index.largest()).toBe(inOrder.find(x => blocks.size[x] === blocks.size[inOrder.at(-1)!]) ?? none);
-			for (const size of [1, 200, 300, 512]) {
-				const fit = index.scanning ? index.few.smallestFitting(size) : index.tree.smallestFitting(size);
-				expect(fit).toBe(inOrder.find(x => blocks.size[x]! >= size) ?? none);
+describe('a tree whose few blocks wait in a short list', () => {
+	for (const [name, create, order] of [
+		['size tree', (blocks: BlockTable) => new SizeTree(blocks), bySize],
+		['address tree', (blocks: BlockTable) => new AddressTree(blocks), byAddress],
+	] as const) {
+		it(`(${name}) moves its blocks into the tree past ${fewUpTo} and back below ${fewBelow}, with the same answers either way`, () => {
+			const blocks = slots(120, [0, 3, 5, 1, 7, 2]);
+			const index = create(blocks);
+			const member = new Set<number>();
+			const check = (): void => {
+				const inOrder = [...member].sort(order(blocks));
+				const bySizeOrder = [...member].sort(bySize(blocks));
+				expect(index.count).toBe(member.size);
+				expect(index.handles()).toEqual(inOrder);
+				const top = bySizeOrder.length === 0 ? 0 : blocks.size[bySizeOrder.at(-1)!]!;
+				expect(index.largest()).toBe(bySizeOrder.find(x => blocks.size[x] === top) ?? none);
+				for (const size of [1, 200, 300, 512]) {
+					const fit = index instanceof SizeTree ? index.smallestFitting(size) : index.firstFit(size);
+					expect(fit).toBe(inOrder.find(x => blocks.size[x]! >= size) ?? none);
+				}
+				expect(index.structureProblem()).toBeUndefined();
+			};
+			const scanningAt: boolean[] = [];
+			for (let h = 0; h < 100; h++) {
+				index.insert(h);
+				member.add(h);
+				scanningAt.push(index.scanning);
+				check();
 			}
-			expect(index.structureProblem()).toBeUndefined();
-		};
-		const scanningAt: boolean[] = [];
-		for (let h = 0; h < 100; h++) {
-			index.insert(h);
-			member.add(h);
-			scanningAt.push(index.scanning);
-			check();
-		}
-		// The list holds up to shortListUpTo blocks; the next one moves them all into the tree.
-		expect(scanningAt.indexOf(false)).toBe(shortListUpTo);
-		const scanningAfterRemoval: boolean[] = [];
-		for (let h = 0; h < 100; h++) {
-			index.remove(h);
-			member.delete(h);
-			scanningAfterRemoval.push(index.scanning);
-			check();
-		}
-		// Back into the list once fewer than shortListBelow remain.
-		expect(scanningAfterRemoval.indexOf(true)).toBe(100 - shortListBelow);
-		expect(index.few.count).toBe(0);
+			// The list holds up to fewUpTo blocks; the next one moves them all into the tree.
+			expect(scanningAt.indexOf(false)).toBe(fewUpTo);
+			const scanningAfterRemoval: boolean[] = [];
+			for (let h = 0; h < 100; h++) {
+				index.remove(h);
+				member.delete(h);
+				scanningAfterRemoval.push(index.scanning);
+				check();
+			}
+			// Back into the list once fewer than fewBelow remain.
+			expect(scanningAfterRemoval.indexOf(true)).toBe(100 - fewBelow);
+			expect(index.holds(0)).toBe(false);
+		});
+	}
+
+	it('refuses to remove a block it no longer holds after the blocks went to the short list and back', () => {
+		const blocks = slots(120, [1]);
+		const tree = new AddressTree(blocks);
+		for (let h = 0; h < 60; h++) tree.insert(h);
+		for (let h = 0; h < 60 - fewBelow + 1; h++) tree.remove(h);
+		expect(tree.scanning).toBe(true);
+		// Block 59 went from the tree to the short list, and leaves it here.
+		tree.remove(59);
+		for (let h = 60; h < 120; h++) tree.insert(h);
+		expect(tree.scanning).toBe(false);
+		expect(() => tree.remove(59)).toThrow('free block 59 is not in the tree');
 	});
 
-	it('reports blocks left in the tree while the list is in use', () => {
-		const blocks = slots(2, [1]);
-		const index = new ShortListOrTree(blocks, new AddressTree(blocks));
-		index.tree.insert(1);
-		expect(index.structureProblem()).toBe('1 free blocks in the tree while the short list is in use');
+	it('is a tree from the first block when asked not to use its short list', () => {
+		const blocks = slots(3, [1]);
+		const tree = new AddressTree(blocks, false);
+		tree.insert(0);
+		expect(tree.scanning).toBe(false);
+		expect(tree.structureHolds()).toBe(true);
+		expect(tree.holds(0)).toBe(true);
 	});
 });
 
-describe('the tree strategies with few free blocks and many', () => {
+describe('the tree strategies with few free blocks and many (against trees that never use the short list)', () => {
 	const capacities: Array<number | 'grow'> = [16 * 1024, 'grow'];
 	const references: Record<string, (context: StrategyContext) => PlacementStrategy> = {
 		'first-fit': ({blocks}) => {
-			const tree = new AddressTree(blocks);
+			const tree = new AddressTree(blocks, false);
 			return overTree('first-fit', tree, size => tree.firstFit(size));
 		},
 		'next-fit': textbookNextFit,
 		'best-fit': ({blocks}) => {
-			const tree = new SizeTree(blocks);
+			const tree = new SizeTree(blocks, false);
 			return overTree('best-fit', tree, size => tree.smallestFitting(size));
 		},
 	};
 
 	it('cross the short list thresholds both ways in these scripts', () => {
-		const {most, leastAfter} = peakAndTroughAfter(freeBlockCounts('first-fit', 7), shortListUpTo);
-		expect(most).toBeGreaterThan(shortListUpTo);
-		expect(leastAfter).toBeLessThan(shortListBelow);
+		const {most, leastAfter} = peakAndTroughAfter(freeBlockCounts('first-fit', 7), fewUpTo);
+		expect(most).toBeGreaterThan(fewUpTo);
+		expect(leastAfter).toBeLessThan(fewBelow);
 	});
 
 	for (const [strategy, reference] of Object.entries(references)) {
