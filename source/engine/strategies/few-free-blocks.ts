@@ -86,22 +86,12 @@ export class FewFreeBlocks {
 		return found;
 	}
 
-	/** The largest block, lowest address among equals, or -1. */
+	/** The largest block, lowest address among equals, or -1: the smallest fit for the largest size. */
 	largest(): number {
 		const blockSize = this.blocks.size;
-		const addr = this.blocks.addr;
-		const entries = this.entries;
-		let found = none;
-		let foundSize = -1;
-		for (let i = 0; i < this.count; i++) {
-			const h = entries[i]!;
-			const s = blockSize[h]!;
-			if (s > foundSize || (s === foundSize && addr[h]! < addr[found]!)) {
-				found = h;
-				foundSize = s;
-			}
-		}
-		return found;
+		let top = 0;
+		for (let i = 0; i < this.count; i++) top = Math.max(top, blockSize[this.entries[i]!]!);
+		return this.smallestFitting(top);
 	}
 
 	holds(h: number): boolean {

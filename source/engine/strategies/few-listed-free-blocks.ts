@@ -74,15 +74,15 @@ export class FewListedFreeBlocks {
 		return found < 0 ? none : entries[found]!;
 	}
 
-	/** The largest block, the newest among equals, or -1. */
+	/**
+	 * The largest block, the newest among equals, or -1: the first fit for the largest size (equal sizes
+	 * share a list, so that is the newest of them).
+	 */
 	largest(): number {
 		const sizes = this.blocks.size;
-		let found = -1;
-		for (let i = 0; i < this.count; i++) {
-			const size = sizes[this.entries[i]!]!;
-			if (found < 0 || size > sizes[this.entries[found]!]! || (size === sizes[this.entries[found]!]! && this.stamps[i]! > this.stamps[found]!)) found = i;
-		}
-		return found < 0 ? none : this.entries[found]!;
+		let top = 0;
+		for (let i = 0; i < this.count; i++) top = Math.max(top, sizes[this.entries[i]!]!);
+		return this.newestIn(0, Number.POSITIVE_INFINITY, top);
 	}
 
 	/** Every block as the lists hold them: list by list from the lowest, each from its head. */
