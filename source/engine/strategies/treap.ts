@@ -191,7 +191,29 @@ export abstract class FreeBlockTreap {
 	 */
 	moved(h: number): void {
 		// In the short list a block that changed in place needs nothing: every scan reads its current key.
-		if (!this.scanningNow && this.augmented) this.refreshFrom(h);
+		if (this.scanningNow || !this.augmented) return;
+		const maxSize = this.maxSize;
+		const parent = this.parent;
+		const size = this.blocks.size[h]!;
+		let t = h;
+		if (size >= maxSize[h]!) {
+			// It outgrew its subtree: each ancestor's maximum is the larger of its own and this size, no
+			// child to read (a coalesced block grows; refreshing read both children of every node on the way).
+			while (t !== none && maxSize[t]! < size) {
+				maxSize[t] = size;
+				t = parent[t]!;
+			}
+			return;
+		}
+		// It shrank (the rest of a split) or grew and stayed below its subtree's maximum. Only nodes whose
+		// maximum was the old one can change; the first whose maximum is larger ends the walk unread.
+		const old = maxSize[h]!;
+		for (;;) {
+			this.pull(t);
+			if (maxSize[t] === old) return;
+			t = parent[t]!;
+			if (t === none || maxSize[t] !== old) return;
+		}
 	}
 
 	clear(): void {
