@@ -362,7 +362,11 @@ export abstract class FreeBlockTreap {
 		return root;
 	}
 
-	/** Recompute maxima from `t` up, stopping at the first node whose maximum did not change. */
+	/**
+	 * Recompute maxima from `t` up, stopping at the first node whose maximum did not change. A removal
+	 * keeps this plain walk: stopping before that last node by the removed subtree's maximum, as `moved`
+	 * does, measured 1.02 to 1.07x slower there (first fit and next fit on python3-malloc, random-bal).
+	 */
 	private refreshFrom(t: number): void {
 		for (; t !== none; t = this.parent[t]!) {
 			const before = this.maxSize[t]!;
