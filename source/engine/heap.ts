@@ -618,12 +618,20 @@ export class Heap extends BlockList {
 	private extend(size: number): number {
 		const b = this.blocks;
 		if (this.buddy) {
-			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first.
-			while (!isMultipleOf(this.top, size)) {
-				const piece = lowestSetBit(this.top);
-				this.appendFree(Math.min(piece, size));
+			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first, each
+			// piece merged with its buddy below. The top is raised once, for the pieces and the block.
+			let top = this.top;
+			while (!isMultipleOf(top, size)) {
+				const piece = lowestSetBit(top);
+				const padding = b.create(top, piece, BlockFlag.free);
+				this.linkAfter(padding, this.last);
+				top += piece;
+				this.putFree(this.mergeBuddies(padding));
 			}
-			return this.appendTaken(size);
+			const h = b.create(top, size, BlockFlag.free);
+			this.linkAfter(h, this.last);
+			this.raiseTop(top + size);
+			return h;
 		}
 		const tail = this.last;
 		if (tail !== none && b.isFree(tail)) {
@@ -641,13 +649,6 @@ export class Heap extends BlockList {
 		this.linkAfter(h, this.last);
 		this.raiseTop(this.top + size);
 		return h;
-	}
-
-	/** Pad a buddy heap's top with a free block of `size` bytes, merged with its buddy where it can be. */
-	private appendFree(size: number): void {
-		const h = this.appendTaken(size);
-		this.blocks.flags[h] = BlockFlag.row | BlockFlag.free;
-		this.putFree(this.mergeBuddies(h));
 	}
 
 	private raiseTop(top: number): void {

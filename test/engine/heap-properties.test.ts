@@ -178,8 +178,8 @@ describe('in-place index updates place blocks exactly as removals and insertions
 		return strategy.moved !== undefined && strategy.powerOfTwo !== true;
 	});
 
-	it('covers the tree strategies', () => {
-		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit']);
+	it('covers every strategy but buddy and the naive baseline', () => {
+		expect(inPlace).toEqual(['first-fit', 'next-fit', 'best-fit', 'worst-fit', 'segregated', 'tlsf']);
 	});
 
 	for (const strategy of inPlace) {

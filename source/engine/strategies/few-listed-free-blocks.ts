@@ -49,6 +49,16 @@ export class FewListedFreeBlocks {
 		this.stamps[i] = this.stamps[last]!;
 	}
 
+	/** Block `h` changed in place and belongs to list `list` now: it becomes that list's head, as a removal and insertion make it. */
+	moved(h: number, list: number): void {
+		const entries = this.entries;
+		let i = this.count - 1;
+		while (i >= 0 && entries[i] !== h) i--;
+		if (i < 0) throw new Error(`free block ${h} is not in the short list`);
+		this.listOf[i] = list;
+		this.stamps[i] = ++this.clock;
+	}
+
 	clear(): void {
 		this.count = 0;
 	}

@@ -1,4 +1,5 @@
-import {none} from '../blocks.js';
+import {type BlockTable, none} from '../blocks.js';
+import {ShortListOrClassLists} from './short-list-or-class-lists.js';
 import {SizeClassLists} from './size-class-lists.js';
 import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
 
@@ -14,16 +15,31 @@ import type {PlacementStrategy, StrategyDescriptor} from './strategy.js';
  */
 const scanLimit = 16;
 
-/** The strategy is the lists themselves, as TLSF is its index: the heap's calls reach them directly. */
-class SegregatedFit extends SizeClassLists implements PlacementStrategy {
+/**
+ * The lists, or the short list standing for them while few blocks are free (as TLSF's): with at most
+ * `listedUpTo` (16) blocks in all, the walk of the request's class is never cut short, so its first fit
+ * from the head is the newest fitting entry of that class, and failing that the head of the next
+ * non-empty class is the newest entry of the lowest class above, all of whose blocks fit.
+ */
+class SegregatedFit extends ShortListOrClassLists<SizeClassLists> implements PlacementStrategy {
 	readonly name = 'segregated';
 
+	constructor(blocks: BlockTable, classes: readonly number[] | undefined) {
+		super(blocks, new SizeClassLists(blocks, classes));
+	}
+
+	listFor(size: number): number {
+		return this.lists.classFor(size);
+	}
+
 	findFit(size: number): number {
-		const c = this.classFor(size);
-		const inClass = this.firstInClass(c, size, scanLimit);
+		const lists = this.lists;
+		const c = lists.classFor(size);
+		if (this.scanning) return this.few.newestIn(c, Number.POSITIVE_INFINITY, size);
+		const inClass = lists.firstInClass(c, size, scanLimit);
 		if (inClass !== none) return inClass;
-		const above = this.headAbove(c);
-		return above !== none ? above : this.firstInClass(c, size);
+		const above = lists.headAbove(c);
+		return above !== none ? above : lists.firstInClass(c, size);
 	}
 }
 

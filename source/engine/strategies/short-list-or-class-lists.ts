@@ -63,6 +63,20 @@ export abstract class ShortListOrClassLists<Lists extends FreeBlockLists> {
 		if (this.lists.count < listedBelow) this.startScanning();
 	}
 
+	/**
+	 * A free block changed in place (the rest of a split, a block that absorbed a neighbour): in the short
+	 * list it only takes a new stamp and list, which is what makes the heap's in-place paths pay here.
+	 * In the lists it is removed and inserted again, as the heap did before, so it heads its list either way.
+	 */
+	moved(h: number): void {
+		if (this.scanning) {
+			this.few.moved(h, this.listFor(this.blocks.size[h]!));
+			return;
+		}
+		this.lists.remove(h);
+		this.lists.insert(h);
+	}
+
 	largest(): number {
 		return this.scanning ? this.few.largest() : this.lists.largest();
 	}

@@ -8,12 +8,10 @@ import type {PlacementStrategy} from './strategy.js';
  * blocks are free. The strategy is that pair itself, so the heap's calls reach the lists without a
  * forwarding closure in between.
  *
- * It offers no `moved`, so the heap splits and coalesces by removal and insertion, as for segregated's
- * lists. A `moved` that kept a list head in place when the block stays in its list made the heap alone
- * faster and whole replays slower or no faster: TLSF realloc2-bal 67.5 -> 70.3 ns; segregated realloc2-bal
- * 75 -> 72 but realloc-bal 74 -> 79, where the rest of a split always changes class (fastest run of three
- * or four processes each). Tried again in the round that added the short lists: tlsf 0.91 to 1.07x,
- * segregated 0.84 to 1.10x across eight traces, so still left out.
+ * Its `moved` (ShortListOrClassLists) gives a block changed in place a new stamp in the short list and
+ * a removal and insertion in the lists. A `moved` that kept a list head in place when the block stayed
+ * in its list was tried twice before the short list took `moved` (tlsf 0.91 to 1.07x, segregated 0.84
+ * to 1.10x): the lists gained nothing from it, while the short list's stamp is the whole saving.
  */
 class SizeClassStrategy extends ShortListOrClassLists<SizeClassIndex> implements PlacementStrategy {
 	constructor(
