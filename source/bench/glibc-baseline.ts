@@ -1,5 +1,5 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Op} from '../engine/events.js';
@@ -40,20 +40,25 @@ int main(int argc, char **argv) {
 `;
 
 
-/** Compile the driver once; `reason` says why the column is skipped when there is no compiler. */
-export function prepareGlibcDriver(): {binary: string} | {reason: string} {
+/**
+ * Compile the driver once; `reason` says why the column is skipped when there is no compiler. `remove`
+ * deletes the driver's directory when the bench is done with it.
+ */
+export function prepareGlibcDriver(): {binary: string; remove(): void} | {reason: string} {
 	const compiler = ['cc', 'gcc', 'clang'].find(name => spawnSync(name, ['--version']).status === 0);
 	if (!compiler) return {reason: 'no C compiler on this machine (cc, gcc, clang): glibc column skipped'};
 	const dir = mkdtempSync(path.join(tmpdir(), 'memsim-glibc-'));
 	const source = path.join(dir, 'replay.c');
 	const binary = path.join(dir, 'replay');
 	writeFileSync(source, driverSource);
+	const remove = (): void => rmSync(dir, {recursive: true, force: true});
 	try {
 		execFileSync(compiler, ['-O2', '-o', binary, source], {stdio: 'pipe'});
 	} catch (error) {
+		remove();
 		return {reason: `${compiler} failed to build the replay driver: ${(error as Error).message.split('\n')[0]}`};
 	}
-	return {binary};
+	return {binary, remove};
 }
 
 /**
@@ -77,8 +82,13 @@ export function timeGlibc(binary: string, source: InMemorySource, runs: number):
 	}
 	const dir = mkdtempSync(path.join(tmpdir(), 'memsim-ops-'));
 	const file = path.join(dir, 'ops.txt');
-	writeFileSync(file, `${lines.length} ${dense.size}\n${lines.join('\n')}\n`);
-	const output = execFileSync(binary, [file, String(runs)], {encoding: 'utf8'});
+	let output: string;
+	try {
+		writeFileSync(file, `${lines.length} ${dense.size}\n${lines.join('\n')}\n`);
+		output = execFileSync(binary, [file, String(runs)], {encoding: 'utf8'});
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
 	const samples = output.trim().split('\n').map(Number).slice(1);
 	samples.sort((a, b) => a - b);
 	return {fastest: samples[0] ?? Number.NaN, median: samples[samples.length >> 1] ?? Number.NaN};

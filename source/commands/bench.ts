@@ -98,65 +98,69 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	const glibc = options.baselineGlibc ? prepareGlibcDriver() : undefined;
 	if (glibc && 'reason' in glibc) lines.push(`note: ${glibc.reason}`);
 	const results: TraceBench[] = [];
-	for (const [index, trace] of traces.entries()) {
-		progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length})`, true);
-		const source = await InMemorySource.load(await openTrace(trace));
-		// One process at a time: two cells timed at once on a small machine would slow each other down.
-		// Each cell runs in `forks` fresh processes: on this machine kind the same cell in two fresh
-		// isolates can measure up to 2x apart, so one process is one draw. The draws are taken in rounds
-		// (every strategy once, then glibc once, then again), not back to back: the shared host has slow
-		// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
-		// in one such phase would measure the phase, not the allocator.
-		const order = ['naive-first-fit', ...strategies];
-		const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 1_500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
-		const rounds: CellTiming[][] = [];
-		const glibcForks: number[] = [];
-		const glibcMedians: number[] = [];
-		for (let fork = 0; fork < forks; fork++) {
-			rounds.push(
-				await runInProcesses<ReplayCell, CellTiming>(
-					new URL('../bench/replay-cell.js', import.meta.url),
-					round,
-					done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${fork * round.length + done}/${forks * round.length} cells`),
-					1,
-					true,
-				),
-			);
-			if (glibc && 'binary' in glibc) {
-				const timing = timeGlibc(glibc.binary, source, runs + 2);
-				glibcForks.push(timing.fastest);
-				glibcMedians.push(timing.median);
+	try {
+		for (const [index, trace] of traces.entries()) {
+			progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length})`, true);
+			const source = await InMemorySource.load(await openTrace(trace));
+			// One process at a time: two cells timed at once on a small machine would slow each other down.
+			// Each cell runs in `forks` fresh processes: on this machine kind the same cell in two fresh
+			// isolates can measure up to 2x apart, so one process is one draw. The draws are taken in rounds
+			// (every strategy once, then glibc once, then again), not back to back: the shared host has slow
+			// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
+			// in one such phase would measure the phase, not the allocator.
+			const order = ['naive-first-fit', ...strategies];
+			const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 1_500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
+			const rounds: CellTiming[][] = [];
+			const glibcForks: number[] = [];
+			const glibcMedians: number[] = [];
+			for (let fork = 0; fork < forks; fork++) {
+				rounds.push(
+					await runInProcesses<ReplayCell, CellTiming>(
+						new URL('../bench/replay-cell.js', import.meta.url),
+						round,
+						done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${fork * round.length + done}/${forks * round.length} cells`),
+						1,
+						true,
+					),
+				);
+				if (glibc && 'binary' in glibc) {
+					const timing = timeGlibc(glibc.binary, source, runs + 2);
+					glibcForks.push(timing.fastest);
+					glibcMedians.push(timing.median);
+				}
+			}
+			const fastest = order.map((_, i) => fastestFork(rounds.map(timings => timings[i]!)));
+			const naive = fastest[0]!;
+			const glibcNs = glibcForks.length > 0 ? Math.min(...glibcForks) : undefined;
+			const row: TraceBench = {
+				trace: path.basename(trace),
+				events: source.length,
+				glibcNsPerEvent: glibcNs,
+				glibcForks: glibcNs === undefined ? undefined : glibcForks,
+				glibcMedians: glibcNs === undefined ? undefined : glibcMedians,
+				strategies: [],
+			};
+			for (const timing of [...fastest.slice(1), naive]) {
+				row.strategies.push({
+					strategy: timing.strategy,
+					nsPerEvent: timing.nsPerEvent,
+					vsNaive: naive.nsPerEvent / timing.nsPerEvent,
+					vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
+					peakUtilization: timing.peakUtilization,
+					forks: timing.forks,
+					medians: timing.medians,
+					controls: timing.controls,
+				});
+			}
+			results.push(row);
+			// A full suite takes minutes: each trace's rows are printed as soon as they are measured.
+			if (!options.json) {
+				progress.done();
+				process.stdout.write(`${traceRows([row], row.glibcNsPerEvent !== undefined)}\n`);
 			}
 		}
-		const fastest = order.map((_, i) => fastestFork(rounds.map(timings => timings[i]!)));
-		const naive = fastest[0]!;
-		const glibcNs = glibcForks.length > 0 ? Math.min(...glibcForks) : undefined;
-		const row: TraceBench = {
-			trace: path.basename(trace),
-			events: source.length,
-			glibcNsPerEvent: glibcNs,
-			glibcForks: glibcNs === undefined ? undefined : glibcForks,
-			glibcMedians: glibcNs === undefined ? undefined : glibcMedians,
-			strategies: [],
-		};
-		for (const timing of [...fastest.slice(1), naive]) {
-			row.strategies.push({
-				strategy: timing.strategy,
-				nsPerEvent: timing.nsPerEvent,
-				vsNaive: naive.nsPerEvent / timing.nsPerEvent,
-				vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
-				peakUtilization: timing.peakUtilization,
-				forks: timing.forks,
-				medians: timing.medians,
-				controls: timing.controls,
-			});
-		}
-		results.push(row);
-		// A full suite takes minutes: each trace's rows are printed as soon as they are measured.
-		if (!options.json) {
-			progress.done();
-			process.stdout.write(`${traceRows([row], row.glibcNsPerEvent !== undefined)}\n`);
-		}
+	} finally {
+		if (glibc && 'binary' in glibc) glibc.remove();
 	}
 	out['traces'] = results;
 	lines.push(...traceSummary(results, hasGlibc(results)));

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -15,10 +15,11 @@ const artifacts = join(root, 'test-artifacts');
 const executablePath = '/usr/bin/chromium';
 
 let browser: Browser;
+let dir: string;
 let html: string;
 
 beforeAll(async () => {
-	const dir = mkdtempSync(join(tmpdir(), 'memsim-report-'));
+	dir = mkdtempSync(join(tmpdir(), 'memsim-report-'));
 	html = join(dir, 'report.html');
 	execFileSync(process.execPath, [cli, 'report', session, '--html', html], {stdio: ['ignore', 'pipe', 'pipe']});
 	browser = await chromium.launch({
@@ -29,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
+	if (dir) rmSync(dir, {recursive: true, force: true});
 });
 
 describe('memsim report --html in headless Chromium', () => {

@@ -1,8 +1,8 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {LineReader, type ByteSource} from '../../source/io/line-reader.js';
 
 async function allLines(reader: LineReader): Promise<Array<[number, string]>> {
@@ -28,6 +28,7 @@ function trickle(text: string, step: number): ByteSource {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'memsim-line-reader-'));
+afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 
 describe('LineReader', () => {
 	it('numbers lines from 1 and strips \\n and \\r\\n', async () => {

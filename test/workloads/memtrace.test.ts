@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
@@ -143,8 +143,13 @@ describe('memtrace graph pre-scan', () => {
 		['# ref 1 2\na 1 2 site=ref\n', false],
 		['a 1 2 site=x\nrefs 1 2\nrooted 1\n', false],
 	])('%j has graph events: %s', async (text, expected) => {
-		const file = join(mkdtempSync(join(tmpdir(), 'memsim-prescan-')), 'x.memtrace');
+		const dir = mkdtempSync(join(tmpdir(), 'memsim-prescan-'));
+		const file = join(dir, 'x.memtrace');
 		writeFileSync(file, text);
-		expect(await memtraceHasGraph(file)).toBe(expected);
+		try {
+			expect(await memtraceHasGraph(file)).toBe(expected);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 });
