@@ -3,13 +3,13 @@ import {statSync} from 'node:fs';
 import path from 'node:path';
 import type {Command} from 'commander';
 import {InMemorySource} from '../bench/in-memory-source.js';
-import {prepareGlibcDriver, timeGlibc} from '../bench/glibc-baseline.js';
+import {prepareGlibcDriver} from '../bench/glibc-baseline.js';
 import {timeWithHoles} from '../bench/holes.js';
 import {parseSpeed} from '../bench/parse-speed.js';
 import {writeParseCorpus} from '../bench/parse-corpus.js';
 import type {ReplayCell} from '../bench/replay-cell.js';
 import {median} from '../bench/median.js';
-import type {ReplayTiming} from '../bench/replay-timing.js';
+import {benchTraceRounds, type CellTiming, type TraceBench} from '../bench/trace-rounds.js';
 import {InputError} from '../engine/input-error.js';
 import {findStrategy, strategyNames} from '../engine/strategies/registry.js';
 import {formatRate} from '../format/units.js';
@@ -34,28 +34,6 @@ interface BenchOptions {
 	parse?: boolean;
 	gc?: boolean;
 	ui?: boolean;
-}
-
-export interface TraceBench {
-	trace: string;
-	events: number;
-	glibcNsPerEvent?: number;
-	/** glibc's fastest run in each of its processes (the fastest of these is `glibcNsPerEvent`). */
-	glibcForks?: number[];
-	/** glibc's median run in each of its processes. */
-	glibcMedians?: number[];
-	strategies: Array<{
-		strategy: string;
-		nsPerEvent: number;
-		vsNaive: number;
-		vsGlibc?: number;
-		peakUtilization: number;
-		/** Each process's fastest run (the fastest of these is `nsPerEvent`). */
-		forks: number[];
-		/** Each process's median run. */
-		medians: number[];
-		controls: number[];
-	}>;
 }
 
 /** `memsim bench`: engine speed per strategy as ratios measured in one run (never timed assertions in tests). */
@@ -97,68 +75,23 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	const strategies = options.strategies ? options.strategies.split(',').map(s => findStrategy(s.trim()).name) : strategyNames();
 	const glibc = options.baselineGlibc ? prepareGlibcDriver() : undefined;
 	if (glibc && 'reason' in glibc) lines.push(`note: ${glibc.reason}`);
-	const results: TraceBench[] = [];
+	let results: TraceBench[];
 	try {
-		for (const [index, trace] of traces.entries()) {
-			progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length})`, true);
-			const source = await InMemorySource.load(await openTrace(trace));
+		results = await benchTraceRounds({
+			traces,
+			strategies,
+			runs,
+			forks,
+			glibcBinary: glibc && 'binary' in glibc ? glibc.binary : undefined,
 			// One process at a time: two cells timed at once on a small machine would slow each other down.
-			// Each cell runs in `forks` fresh processes: on this machine kind the same cell in two fresh
-			// isolates can measure up to 2x apart, so one process is one draw. The draws are taken in rounds
-			// (every strategy once, then glibc once, then again), not back to back: the shared host has slow
-			// phases lasting seconds, in which a fixed control loop also slows, and a cell whose forks all fell
-			// in one such phase would measure the phase, not the allocator.
-			const order = ['naive-first-fit', ...strategies];
-			const round: ReplayCell[] = order.map(strategy => ({trace, strategy, runs, warmupEvents: 1_500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000}));
-			const rounds: CellTiming[][] = [];
-			const glibcForks: number[] = [];
-			const glibcMedians: number[] = [];
-			for (let fork = 0; fork < forks; fork++) {
-				rounds.push(
-					await runInProcesses<ReplayCell, CellTiming>(
-						new URL('../bench/replay-cell.js', import.meta.url),
-						round,
-						done => progress.update(`bench: ${path.basename(trace)} (${index + 1}/${traces.length}) ${fork * round.length + done}/${forks * round.length} cells`),
-						1,
-						true,
-					),
-				);
-				if (glibc && 'binary' in glibc) {
-					const timing = timeGlibc(glibc.binary, source, runs + 2);
-					glibcForks.push(timing.fastest);
-					glibcMedians.push(timing.median);
-				}
-			}
-			const fastest = order.map((_, i) => fastestFork(rounds.map(timings => timings[i]!)));
-			const naive = fastest[0]!;
-			const glibcNs = glibcForks.length > 0 ? Math.min(...glibcForks) : undefined;
-			const row: TraceBench = {
-				trace: path.basename(trace),
-				events: source.length,
-				glibcNsPerEvent: glibcNs,
-				glibcForks: glibcNs === undefined ? undefined : glibcForks,
-				glibcMedians: glibcNs === undefined ? undefined : glibcMedians,
-				strategies: [],
-			};
-			for (const timing of [...fastest.slice(1), naive]) {
-				row.strategies.push({
-					strategy: timing.strategy,
-					nsPerEvent: timing.nsPerEvent,
-					vsNaive: naive.nsPerEvent / timing.nsPerEvent,
-					vsGlibc: glibcNs === undefined ? undefined : timing.nsPerEvent / glibcNs,
-					peakUtilization: timing.peakUtilization,
-					forks: timing.forks,
-					medians: timing.medians,
-					controls: timing.controls,
-				});
-			}
-			results.push(row);
-			// A full suite takes minutes: each trace's rows are printed as soon as they are measured.
-			if (!options.json) {
+			runCells: (cells, done) => runInProcesses<ReplayCell, CellTiming>(new URL('../bench/replay-cell.js', import.meta.url), cells, done, 1, true),
+			progress: text => progress.update(text),
+			onRow(row) {
+				if (options.json) return;
 				progress.done();
 				process.stdout.write(`${traceRows([row], row.glibcNsPerEvent !== undefined)}\n`);
-			}
-		}
+			},
+		});
 	} finally {
 		if (glibc && 'binary' in glibc) glibc.remove();
 	}
@@ -167,15 +100,6 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	if (options.holes !== false) out['holes'] = benchHoles(progress, lines);
 	if (options.parse !== false) out['parse'] = await benchParse(progress, lines);
 	finish(options, out, lines, progress);
-}
-
-/** A cell's timing from one process, with that process's control loop (ns per operation). */
-type CellTiming = ReplayTiming & {controlNs: number};
-
-/** The fork with the fastest run, carrying every fork's fastest run, median and control time (the spread is part of the result). */
-function fastestFork(forks: readonly CellTiming[]): CellTiming & {forks: number[]; medians: number[]; controls: number[]} {
-	const best = forks.reduce((a, b) => (b.nsPerEvent < a.nsPerEvent ? b : a));
-	return {...best, forks: forks.map(f => f.nsPerEvent), medians: forks.map(f => f.medianNsPerEvent), controls: forks.map(f => f.controlNs)};
 }
 
 function hasGlibc(results: TraceBench[]): boolean {
@@ -204,7 +128,7 @@ function traceRows(results: TraceBench[], withGlibc: boolean): string {
 function traceSummary(results: TraceBench[], withGlibc: boolean): string[] {
 	const forks = results[0]?.strategies[0]?.forks.length ?? 1;
 	const lines = [
-		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest timed run (after warm-up) of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell` +
+		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest timed run (after warm-up) of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, one per round over all traces` +
 			(withGlibc ? `; glibc likewise, the fastest run of ${forks} process${forks === 1 ? '' : 'es'}` : '') +
 			'; ratios measured in this run (every process\'s median run is in --json)',
 	];

@@ -1,4 +1,6 @@
 import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
@@ -59,6 +61,26 @@ describe('memsim bench', {timeout: 60_000}, () => {
 		expect(result.status).toBe(0);
 		expect(result.stdout).toMatch(/control loop \(a fixed JS workload timed in every process before its cell; slower when the machine is\): \d+ to \d+ ns\/op, median \d+/);
 		expect(result.stdout).toContain('sort.valgrind');
+	});
+
+	it('takes every trace in each round, reports the traces in the order given, and leaves no temporary files behind', () => {
+		const scratch = mkdtempSync(path.join(tmpdir(), 'memsim-bench-tmp-'));
+		try {
+			const args = ['bench', '--trace', 'fixtures/traces/sort.valgrind', '--trace', 'fixtures/traces/awk.valgrind', '--strategies', 'first-fit', '--runs', '1', '--forks', '2', '--no-holes', '--no-parse', '--json'];
+			if (hasCompiler) args.push('--baseline-glibc');
+			const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', TMPDIR: scratch}});
+			expect(result.status).toBe(0);
+			const out = JSON.parse(result.stdout) as {traces: Array<{trace: string; glibcForks?: number[]; strategies: Row[]}>};
+			expect(out.traces.map((t) => t.trace)).toEqual(['sort.valgrind', 'awk.valgrind']);
+			for (const trace of out.traces) {
+				for (const row of trace.strategies) expect(row.forks).toHaveLength(2);
+				if (hasCompiler) expect(trace.glibcForks).toHaveLength(2);
+			}
+			// The glibc driver and each trace's operations file go once they are used.
+			expect(readdirSync(scratch)).toEqual([]);
+		} finally {
+			rmSync(scratch, {recursive: true, force: true});
+		}
 	});
 
 	it('refuses a fork count out of range with exit status 2', () => {
