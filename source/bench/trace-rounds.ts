@@ -57,8 +57,6 @@ export interface RoundsPlan {
 export async function benchTraceRounds(plan: RoundsPlan): Promise<TraceBench[]> {
 	const {traces, runs, forks} = plan;
 	const order = ['naive-first-fit', ...plan.strategies];
-	const sources: InMemorySource[] = [];
-	for (const trace of traces) sources.push(await InMemorySource.load(await openTrace(trace)));
 	const cells = traces.map(trace =>
 		order.map((strategy): ReplayCell => ({trace, strategy, runs, warmupEvents: 1_500_000, budgetMs: strategy === 'naive-first-fit' ? 3000 : 10_000})),
 	);
@@ -71,10 +69,12 @@ export async function benchTraceRounds(plan: RoundsPlan): Promise<TraceBench[]> 
 			const before = (fork * traces.length + index) * order.length;
 			const label = `bench: round ${fork + 1}/${forks}, ${path.basename(trace)} (${index + 1}/${traces.length})`;
 			plan.progress(label);
+			// Loaded again in each round rather than all kept: a user's traces can be hundreds of MB in memory.
+			const source = await InMemorySource.load(await openTrace(trace));
 			draws[index]!.push(await plan.runCells(cells[index]!, finished => plan.progress(`${label}: ${before + finished}/${total} cells`)));
-			if (plan.glibcBinary !== undefined) glibcDraws[index]!.push(timeGlibc(plan.glibcBinary, sources[index]!, runs + 2));
+			if (plan.glibcBinary !== undefined) glibcDraws[index]!.push(timeGlibc(plan.glibcBinary, source, runs + 2));
 			if (fork === forks - 1) {
-				const row = traceRow(path.basename(trace), sources[index]!.length, order, draws[index]!, glibcDraws[index]!);
+				const row = traceRow(path.basename(trace), source.length, order, draws[index]!, glibcDraws[index]!);
 				results.push(row);
 				plan.onRow(row);
 			}
