@@ -676,17 +676,28 @@ export class Heap extends BlockList {
 		}
 	}
 
-	/** Free a used block under buddy: its range becomes aligned power-of-two pieces, each merged with its buddy. */
+	/**
+	 * Free a used block under buddy: merged with its buddies as it is when it is an aligned power of two,
+	 * as every block buddy placed is. Kept this small so V8 inlines it into `free`; with the piecewise
+	 * case below in the same function, its bytecode was past V8's inlining limit and every free under
+	 * buddy made the call.
+	 */
 	private freeBuddyRange(h: number): void {
 		const b = this.blocks;
-		const addr = b.addr[h]!;
 		const size = b.size[h]!;
-		if (nextPowerOfTwo(size) === size && isMultipleOf(addr, size)) {
-			// The usual case: a block buddy placed is one aligned piece already.
+		if (nextPowerOfTwo(size) === size && isMultipleOf(b.addr[h]!, size)) {
 			b.flags[h] = (b.flags[h]! & BlockFlag.row) | BlockFlag.free;
 			this.putFree(this.immediate ? this.mergeBuddies(h) : h);
 			return;
 		}
+		this.freeInPieces(h);
+	}
+
+	/** Free a block that is not one aligned power of two (placed before a switch to buddy): its range becomes aligned pieces, each merged with its buddy. */
+	private freeInPieces(h: number): void {
+		const b = this.blocks;
+		const addr = b.addr[h]!;
+		const size = b.size[h]!;
 		const before = b.prev[h]!;
 		this.discard(h);
 		const pieces: number[] = [];
