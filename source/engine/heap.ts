@@ -619,7 +619,7 @@ export class Heap extends BlockList {
 		const b = this.blocks;
 		if (this.buddy) {
 			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first, each
-			// piece merged with its buddy below. The top is raised once, for the pieces and the block.
+			// piece merged with its buddy below. The top is raised once, with the block, for all of them.
 			let top = this.top;
 			while (!isMultipleOf(top, size)) {
 				const piece = lowestSetBit(top);
@@ -628,10 +628,8 @@ export class Heap extends BlockList {
 				top += piece;
 				this.putFree(this.mergeBuddies(padding));
 			}
-			const h = b.create(top, size, BlockFlag.free);
-			this.linkAfter(h, this.last);
-			this.raiseTop(top + size);
-			return h;
+			this.top = top;
+			return this.appendTaken(size);
 		}
 		const tail = this.last;
 		if (tail !== none && b.isFree(tail)) {

@@ -40,9 +40,7 @@ export class FewListedFreeBlocks {
 
 	remove(h: number): void {
 		const entries = this.entries;
-		let i = this.count - 1;
-		while (i >= 0 && entries[i] !== h) i--;
-		if (i < 0) throw new Error(`free block ${h} is not in the short list`);
+		const i = this.entryOf(h);
 		const last = --this.count;
 		entries[i] = entries[last]!;
 		this.listOf[i] = this.listOf[last]!;
@@ -51,16 +49,22 @@ export class FewListedFreeBlocks {
 
 	/** Block `h` changed in place and belongs to list `list` now: it becomes that list's head, as a removal and insertion make it. */
 	moved(h: number, list: number): void {
-		const entries = this.entries;
-		let i = this.count - 1;
-		while (i >= 0 && entries[i] !== h) i--;
-		if (i < 0) throw new Error(`free block ${h} is not in the short list`);
+		const i = this.entryOf(h);
 		this.listOf[i] = list;
 		this.stamps[i] = ++this.clock;
 	}
 
 	clear(): void {
 		this.count = 0;
+	}
+
+	/** Where block `h` is in the entries, searched from the last, where insertions go. */
+	private entryOf(h: number): number {
+		const entries = this.entries;
+		let i = this.count - 1;
+		while (i >= 0 && entries[i] !== h) i--;
+		if (i < 0) throw new Error(`free block ${h} is not in the short list`);
+		return i;
 	}
 
 	/**
