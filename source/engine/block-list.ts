@@ -59,10 +59,20 @@ export class BlockList {
 		this.linkAfter(h, this.blocks.prev[before]!);
 	}
 
-	/** Take a block out of the address list and recycle its row (merged into a neighbour, or re-cut). */
+	/**
+	 * Take a block out of the address list and recycle its row (merged into a neighbour, or re-cut). The
+	 * row's own links are left as they were: `create` sets them when the row is handed out again, and
+	 * buddy's merges discard a block for every level they climb.
+	 */
 	protected discard(h: number): void {
-		this.unlink(h);
-		this.blocks.destroy(h);
+		const b = this.blocks;
+		const p = b.prev[h]!;
+		const n = b.next[h]!;
+		if (p === none) this.first = n;
+		else b.next[p] = n;
+		if (n === none) this.last = p;
+		else b.prev[n] = p;
+		b.destroy(h);
 	}
 
 	protected unlink(h: number): void {

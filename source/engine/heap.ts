@@ -394,12 +394,14 @@ export class Heap extends BlockList {
 
 	private unmarkUsed(h: number): void {
 		const b = this.blocks;
-		if (this.map.tracking && b.flags[h]! & BlockFlag.leaked) this.map.addLeaked(b.addr[h]!, b.size[h]!, -1);
 		this.usedBlocks--;
 		this.usedBlockBytes -= b.size[h]!;
 		this.payloadBytes -= b.request[h]!;
 		b.request[h] = 0;
-		if (this.map.tracking) this.map.addUsed(b.addr[h]!, b.size[h]!, -1);
+		if (this.map.tracking) {
+			if (b.flags[h]! & BlockFlag.leaked) this.map.addLeaked(b.addr[h]!, b.size[h]!, -1);
+			this.map.addUsed(b.addr[h]!, b.size[h]!, -1);
+		}
 	}
 
 	private setRequest(h: number, request: number): void {
@@ -684,7 +686,7 @@ export class Heap extends BlockList {
 		const b = this.blocks;
 		const size = b.size[h]!;
 		if (nextPowerOfTwo(size) === size && isMultipleOf(b.addr[h]!, size)) {
-			b.flags[h] = (b.flags[h]! & BlockFlag.row) | BlockFlag.free;
+			// putFree marks it free; the merge never reads the freed block's own flags.
 			this.putFree(this.immediate ? this.mergeBuddies(h) : h);
 			return;
 		}
@@ -742,8 +744,9 @@ export class Heap extends BlockList {
 				addr = mate;
 			}
 			size *= 2;
-			b.size[h] = size;
 		}
+		// Written once: the loop compares the neighbours' sizes with its own count, never reads h's.
+		b.size[h] = size;
 		this.freeBlocks -= merged;
 		this.freeBytes -= mergedBytes;
 		return h;

@@ -367,7 +367,8 @@ export class Simulation {
 			if (op === Op.alloc) {
 				allocs++;
 				const site = siteColumn[i]!;
-				placed = heap.allocate(sizeColumn[i]!, site, 0);
+				const request = sizeColumn[i]!;
+				placed = heap.allocate(request, site, 0);
 				if (placed === none) {
 					failed = i;
 					break;
@@ -378,13 +379,13 @@ export class Simulation {
 				if (site < sites) {
 					// ledger.add and siteStats.placed for a site both already have room for.
 					if (tracking) {
-						liveBytes[site] = liveBytes[site]! + b.request[placed]!;
+						liveBytes[site] = liveBytes[site]! + request;
 						liveBlocks[site]!++;
 					}
 					siteAllocs[site]!++;
 					ownerPlaced++;
 				} else {
-					if (tracking) ledger.add(site, 0, b.request[placed]!);
+					if (tracking) ledger.add(site, 0, request);
 					siteStats.placed(site, 0);
 					liveBytes = ledger.liveBytes;
 					liveBlocks = ledger.liveBlocks;
