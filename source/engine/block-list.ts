@@ -59,22 +59,17 @@ export class BlockList {
 		this.linkAfter(h, this.blocks.prev[before]!);
 	}
 
-	/**
-	 * Take a block out of the address list and recycle its row (merged into a neighbour, or re-cut). The
-	 * row's own links are left as they were: `create` sets them when the row is handed out again, and
-	 * buddy's merges discard a block for every level they climb.
-	 */
+	/** Take a block out of the address list and recycle its row (merged into a neighbour, or re-cut). */
 	protected discard(h: number): void {
-		const b = this.blocks;
-		const p = b.prev[h]!;
-		const n = b.next[h]!;
-		if (p === none) this.first = n;
-		else b.next[p] = n;
-		if (n === none) this.last = p;
-		else b.prev[n] = p;
-		b.destroy(h);
+		this.unlink(h);
+		this.blocks.destroy(h);
 	}
 
+	/**
+	 * Take a block out of the address list. Its own links are left as they were: every caller relinks it
+	 * (`linkAfter` sets both) or recycles its row (`create` sets both), and buddy's merges discard a
+	 * block for every level they climb.
+	 */
 	protected unlink(h: number): void {
 		const b = this.blocks;
 		const p = b.prev[h]!;
@@ -83,7 +78,5 @@ export class BlockList {
 		else b.next[p] = n;
 		if (n === none) this.last = p;
 		else b.prev[n] = p;
-		b.prev[h] = none;
-		b.next[h] = none;
 	}
 }
