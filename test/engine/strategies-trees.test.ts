@@ -153,17 +153,35 @@ describe('the address tree', () => {
 		expect(() => tree.remove(1)).toThrow('free block 1 is not in the tree');
 	});
 
-	it('notices a block whose size changed without telling the tree, until it is told', () => {
+	it('notices a block that grew without telling the tree, until it is told', () => {
 		const blocks = table([64, 128]);
 		const tree = new AddressTree(blocks, false);
 		tree.insert(0);
 		tree.insert(1);
 		expect(tree.structureHolds()).toBe(true);
-		blocks.size[1] = 96;
+		blocks.size[1] = 200;
 		expect(tree.structureHolds()).toBe(false);
 		tree.moved(1);
 		expect(tree.structureHolds()).toBe(true);
-		expect(tree.firstFit(100)).toBe(none);
+		expect(tree.firstFit(150)).toBe(1);
+		expect(tree.largest()).toBe(1);
+	});
+
+	it('answers exactly after blocks shrink or leave, though their bounds stay high until a search passes', () => {
+		const blocks = table([64, 512, 128, 256]);
+		const tree = new AddressTree(blocks, false);
+		for (const h of [0, 1, 2, 3]) tree.insert(h);
+		blocks.size[1] = 96;
+		tree.moved(1);
+		tree.remove(3);
+		expect(tree.structureHolds()).toBe(true);
+		expect(tree.firstFit(100)).toBe(2);
+		expect(tree.firstFit(129)).toBe(none);
+		expect(tree.largest()).toBe(2);
+		blocks.size[0] = 128;
+		tree.moved(0);
+		expect(tree.largest()).toBe(0);
+		expect(tree.structureHolds()).toBe(true);
 	});
 });
 

@@ -2,13 +2,16 @@ import {type BlockTable, growInt, none} from '../blocks.js';
 import {FreeBlockTreap} from './treap.js';
 
 /**
- * Free blocks ordered by address. With each subtree's largest size at hand, "the lowest-address block
- * that fits" is one descent: go left whenever the left subtree holds a block big enough. O(log n)
- * where the textbook free-list walk is O(n).
+ * Free blocks ordered by address. With a bound on each subtree's largest size at hand, "the
+ * lowest-address block that fits" is one descent: go left whenever the left subtree may hold a block big
+ * enough. O(log n) where the textbook free-list walk is O(n), plus the nodes of subtrees whose bounds
+ * were left high since the last search went there (each lowered as it is passed: see leftmostFitting).
  */
 export class AddressTree extends FreeBlockTreap {
 	/** Nodes on the way to `from` whose left side is being searched (fitEndingAfter's stack). */
 	private waiting = new Int32Array(64);
+	/** Nodes leftmostFitting comes back to (see there). */
+	private returning = new Int32Array(64);
 
 	/** `shortList` false: a tree from the first block, never a short list (tests compare against one). */
 	constructor(blocks: BlockTable, shortList = true) {
@@ -19,10 +22,17 @@ export class AddressTree extends FreeBlockTreap {
 		return this.blocks.addr[a]! < this.blocks.addr[b]!;
 	}
 
-	/** The largest block (lowest address among equals), or -1: the first that fits the largest size. */
+	/**
+	 * The largest block (lowest address among equals), or -1: the first that fits the root's bound. A
+	 * bound above every block finds none and is lowered on the way, so the next try asks for less.
+	 */
 	largest(): number {
 		if (this.scanning) return this.few.largest();
-		return this.root === none ? none : this.leftmostFitting(this.root, this.maxSize[this.root]!);
+		for (;;) {
+			if (this.root === none) return none;
+			const found = this.leftmostFitting(this.root, this.maxSize[this.root]!);
+			if (found !== none) return found;
+		}
 	}
 
 	/** The lowest-address block of at least `size` bytes, or -1. */
@@ -39,23 +49,62 @@ export class AddressTree extends FreeBlockTreap {
 		return this.scanning ? this.few.lowestFittingEndingAfter(from, size) : this.fitEndingAfter(this.root, from, size);
 	}
 
+	/**
+	 * The lowest-address block in t's subtree with at least `size` bytes, or -1: an in-order walk that
+	 * skips every subtree whose bound is below `size`. While the bounds are exact it goes straight down
+	 * (left when the left side holds a fit, else the node, else right). A bound left high by a block that
+	 * shrank or left sends it into a subtree with no fit; each node it comes back from empty-handed then
+	 * gets the bound its block and its children's bounds allow, below `size`, so no later search for as
+	 * much goes there again. `returning` holds the nodes being returned to: a node (≥ 0) whose left side is
+	 * being searched, or ~node (< 0) whose right side is.
+	 */
 	private leftmostFitting(t: number, size: number): number {
-		if (t === none || this.maxSize[t]! < size) return none;
+		const maxSize = this.maxSize;
 		const blockSize = this.blocks.size;
+		if (t === none || maxSize[t]! < size) return none;
+		let depth = 0;
 		for (;;) {
+			if (depth === this.returning.length) this.returning = growInt(this.returning, depth * 2);
 			const l = this.left[t]!;
-			if (l !== none && this.maxSize[l]! >= size) t = l;
-			else if (blockSize[t]! >= size) return t;
-			// Unreachable while the maxima hold; a broken maximum must end the search, not spin on -1.
-			else if ((t = this.right[t]!) === none) return none;
+			if (l !== none && maxSize[l]! >= size) {
+				this.returning[depth++] = t;
+				t = l;
+				continue;
+			}
+			if (blockSize[t]! >= size) return t;
+			let r = this.right[t]!;
+			if (r !== none && maxSize[r]! >= size) {
+				this.returning[depth++] = ~t;
+				t = r;
+				continue;
+			}
+			// Nothing in t's subtree fits: back up, lowering bounds, to a node whose own block or right side is left to try.
+			this.pull(t);
+			for (;;) {
+				if (depth === 0) return none;
+				const entry = this.returning[--depth]!;
+				if (entry < 0) {
+					this.pull(~entry);
+					continue;
+				}
+				if (blockSize[entry]! >= size) return entry;
+				r = this.right[entry]!;
+				if (r !== none && maxSize[r]! >= size) {
+					this.returning[depth++] = ~entry;
+					t = r;
+					break;
+				}
+				this.pull(entry);
+			}
 		}
 	}
 
 	/**
 	 * Walks the boundary path to `from`. Each node on it that ends after `from` waits on a stack while
 	 * its left side is searched; when that side has no fit, the nodes are tried in address order, each
-	 * before its right subtree, whose fit (if its maximum says there is one) is a single descent. So the
-	 * whole search stays O(log n), with no recursion for the optimizer to stop at.
+	 * before its right subtree, whose fit (if its bound says there may be one) is leftmostFitting's. So
+	 * the search stays O(log n) while the bounds are exact, with no recursion for the optimizer to stop at.
+	 * A bound is only ever used to skip a subtree with no fit, which a high one never wrongly does.
 	 */
 	private fitEndingAfter(t: number, from: number, size: number): number {
 		const {addr, size: blockSize} = this.blocks;

@@ -44,7 +44,7 @@ export interface PlacementStrategy {
 	 * the heap's in-place paths use it instead of that pair.
 	 */
 	moved?(h: number): void;
-	/** What is wrong inside the index's own structure (links, subtree maxima), for the invariant checker. */
+	/** What is wrong inside the index's own structure (links, subtree bounds), for the invariant checker. */
 	structureProblem?(): string | undefined;
 	/** Called by the heap when a block it is about to place came from `findFit` (next-fit moves its rover). */
 	placed?(h: number): void;

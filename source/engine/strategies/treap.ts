@@ -7,9 +7,18 @@ import {FewFreeBlocks, fewUpTo, fewBelow} from './few-free-blocks.js';
  *
  * Priorities are a hash of the handle, not Math.random: replays stay deterministic, and since the key
  * (an address or a size) has nothing to do with the handle's number, hashed handles balance the tree
- * as well as random ones do (expected depth O(log n)). In an augmented tree every node also keeps the
- * largest block size of its subtree, which lets an address-ordered search skip a whole subtree where
- * nothing fits; a size-ordered tree has no use for it and skips that upkeep (it costs cache misses).
+ * as well as random ones do (expected depth O(log n)). In an augmented tree every node also keeps a
+ * bound on the largest block size of its subtree, which lets an address-ordered search skip a whole
+ * subtree where nothing fits; a size-ordered tree has no use for it and skips that upkeep (it costs cache
+ * misses).
+ *
+ * The bound is an upper bound, not always the maximum: a block that grows or joins raises the bounds
+ * above it at once, but one that shrinks or leaves lowers none of them. The search that meets a bound
+ * too high finds no fit below it and lowers it then (see AddressTree). A block shrinks on most
+ * allocations (the rest of the block it was cut from), often the largest of a deep subtree, and keeping
+ * every bound exact was most of an address-ordered strategy's tree work: next fit on a 650,000-event
+ * CPython trace recomputed 4.5 bounds an event (3.2 after a block changed in place, 0.6 after a removal),
+ * and recomputes 0.8 now (0.2 of them lowered by searches).
  *
  * Every node knows its parent, and insert and remove are loops, not recursions: a removal needs no
  * search by key at all (the node is joined out where it stands, an expected O(1) merge), and an
@@ -32,7 +41,7 @@ export abstract class FreeBlockTreap {
 	protected right: Int32Array;
 	protected parent: Int32Array;
 	protected priority: Int32Array;
-	/** The largest blocks.size in the subtree rooted at each node. */
+	/** At least the largest blocks.size in the subtree rooted at each node (exactly it, unless lowered since). */
 	protected maxSize: Float64Array;
 	/** 1 while the handle is in the tree: removing a stranger would corrupt the links, so it is refused. */
 	private member: Uint8Array;
@@ -130,8 +139,7 @@ export abstract class FreeBlockTreap {
 		this.rehang(above, h, joined);
 		this.unlinkNode(h);
 		this.count--;
-		// The ancestors lost h: their maxima can only fall.
-		if (this.augmented && above !== none) this.refreshFrom(above);
+		// The ancestors lost h: their bounds still hold, if higher than they need be.
 		if (this.count < this.below) this.startScanning();
 	}
 
@@ -187,7 +195,8 @@ export abstract class FreeBlockTreap {
 
 	/**
 	 * Block `h`, in the tree, changed its address or size (see PlacementStrategy.moved). In an address
-	 * tree it keeps its place, and only the maxima above it change.
+	 * tree it keeps its place; when it outgrew the bounds above it, they rise to its size. One that shrank
+	 * leaves them as they are (still upper bounds).
 	 */
 	moved(h: number): void {
 		// In the short list a block that changed in place needs nothing: every scan reads its current key.
@@ -195,25 +204,7 @@ export abstract class FreeBlockTreap {
 		const maxSize = this.maxSize;
 		const parent = this.parent;
 		const size = this.blocks.size[h]!;
-		let t = h;
-		if (size >= maxSize[h]!) {
-			// It outgrew its subtree: each ancestor's maximum is the larger of its own and this size, no
-			// child to read (a coalesced block grows; refreshing read both children of every node on the way).
-			while (t !== none && maxSize[t]! < size) {
-				maxSize[t] = size;
-				t = parent[t]!;
-			}
-			return;
-		}
-		// It shrank (the rest of a split) or grew and stayed below its subtree's maximum. Only nodes whose
-		// maximum was the old one can change; the first whose maximum is larger ends the walk unread.
-		const old = maxSize[h]!;
-		for (;;) {
-			this.pull(t);
-			if (maxSize[t] === old) return;
-			t = parent[t]!;
-			if (t === none || maxSize[t] !== old) return;
-		}
+		for (let t = h; t !== none && maxSize[t]! < size; t = parent[t]!) maxSize[t] = size;
 	}
 
 	clear(): void {
@@ -249,7 +240,7 @@ export abstract class FreeBlockTreap {
 			if (this.few.count !== this.count) return `the short list holds ${this.few.count} blocks, ${this.count} counted`;
 			return this.few.structureProblem();
 		}
-		return this.structureHolds() ? undefined : 'a tree node disagrees with its parent link or its subtree maximum';
+		return this.structureHolds() ? undefined : 'a tree node disagrees with its parent link or its subtree bound';
 	}
 
 	/** The short list's blocks go into the tree (which then counts them again as it inserts them). */
@@ -271,7 +262,7 @@ export abstract class FreeBlockTreap {
 		this.scanningNow = true;
 	}
 
-	/** Every node's parent agrees with its children and, when augmented, its maximum with its subtree. */
+	/** Every node's parent agrees with its children and, when augmented, its bound covers its block and its children's bounds. */
 	structureHolds(): boolean {
 		if (this.root !== none && this.parent[this.root] !== none) return false;
 		const stack = this.root === none ? [] : [this.root];
@@ -284,7 +275,7 @@ export abstract class FreeBlockTreap {
 				if (this.maxSize[child]! > max) max = this.maxSize[child]!;
 				stack.push(child);
 			}
-			if (this.augmented && this.maxSize[t] !== max) return false;
+			if (this.augmented && this.maxSize[t]! < max) return false;
 		}
 		return true;
 	}
@@ -362,25 +353,13 @@ export abstract class FreeBlockTreap {
 		return root;
 	}
 
-	/**
-	 * Recompute maxima from `t` up, stopping at the first node whose maximum did not change. A removal
-	 * keeps this plain walk: stopping before that last node by the removed subtree's maximum, as `moved`
-	 * does, measured 1.02 to 1.07x slower there (first fit and next fit on python3-malloc, random-bal).
-	 */
-	private refreshFrom(t: number): void {
-		for (; t !== none; t = this.parent[t]!) {
-			const before = this.maxSize[t]!;
-			this.pull(t);
-			if (this.maxSize[t] === before) return;
-		}
-	}
-
 	private remember(depth: number, t: number): void {
 		if (depth === this.spine.length) this.spine = growInt(this.spine, depth * 2);
 		this.spine[depth] = t;
 	}
 
-	private pull(t: number): void {
+	/** Set t's bound from its own size and its children's bounds: the lowest bound they allow. */
+	protected pull(t: number): void {
 		let max = this.blocks.size[t]!;
 		const l = this.left[t]!;
 		const r = this.right[t]!;
