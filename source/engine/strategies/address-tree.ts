@@ -64,39 +64,38 @@ export class AddressTree extends FreeBlockTreap {
 		if (t === none || maxSize[t]! < size) return none;
 		let depth = 0;
 		for (;;) {
-			if (depth === this.returning.length) this.returning = growInt(this.returning, depth * 2);
-			const l = this.left[t]!;
-			if (l !== none && maxSize[l]! >= size) {
-				this.returning[depth++] = t;
+			// t's subtree may hold a fit: go left as far as the bounds allow.
+			for (let l = this.left[t]!; l !== none && maxSize[l]! >= size; l = this.left[t]!) {
+				depth = this.comeBackTo(depth, t);
 				t = l;
-				continue;
 			}
-			if (blockSize[t]! >= size) return t;
-			let r = this.right[t]!;
-			if (r !== none && maxSize[r]! >= size) {
-				this.returning[depth++] = ~t;
-				t = r;
-				continue;
-			}
-			// Nothing in t's subtree fits: back up, lowering bounds, to a node whose own block or right side is left to try.
-			this.pull(t);
+			// Nothing fits left of t: t itself, else its right side, else back up to the nearest node whose
+			// left side this was, lowering the bounds of the subtrees that held nothing.
 			for (;;) {
-				if (depth === 0) return none;
-				const entry = this.returning[--depth]!;
-				if (entry < 0) {
-					this.pull(~entry);
-					continue;
-				}
-				if (blockSize[entry]! >= size) return entry;
-				r = this.right[entry]!;
+				if (blockSize[t]! >= size) return t;
+				const r = this.right[t]!;
 				if (r !== none && maxSize[r]! >= size) {
-					this.returning[depth++] = ~entry;
+					depth = this.comeBackTo(depth, ~t);
 					t = r;
 					break;
 				}
-				this.pull(entry);
+				this.pull(t);
+				let entry = ~t;
+				while (entry < 0) {
+					if (depth === 0) return none;
+					entry = this.returning[--depth]!;
+					if (entry < 0) this.pull(~entry);
+				}
+				t = entry;
 			}
 		}
+	}
+
+	/** Push `entry` on leftmostFitting's stack at `depth`; returns the new depth. */
+	private comeBackTo(depth: number, entry: number): number {
+		if (depth === this.returning.length) this.returning = growInt(this.returning, depth * 2);
+		this.returning[depth] = entry;
+		return depth + 1;
 	}
 
 	/**
