@@ -3,6 +3,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Op} from '../engine/events.js';
+import {onCpu} from './cpu-affinity.js';
 import type {InMemorySource} from './in-memory-source.js';
 
 /**
@@ -62,10 +63,11 @@ export function prepareGlibcDriver(): {binary: string; remove(): void} | {reason
 }
 
 /**
- * ns per event of glibc replaying the loaded events (allocation events only: a, f, r) in one process:
- * the fastest run after the first, and the median, as the replay cells report theirs.
+ * ns per event of glibc replaying the loaded events (allocation events only: a, f, r) in one process
+ * (on `cpu` only, when given): the fastest run after the first, and the median, as the replay cells
+ * report theirs.
  */
-export function timeGlibc(binary: string, source: InMemorySource, runs: number): {fastest: number; median: number} {
+export function timeGlibc(binary: string, source: InMemorySource, runs: number, cpu?: number): {fastest: number; median: number} {
 	const batch = source.batch;
 	const dense = new Map<number, number>();
 	const lines: string[] = [];
@@ -85,7 +87,8 @@ export function timeGlibc(binary: string, source: InMemorySource, runs: number):
 	let output: string;
 	try {
 		writeFileSync(file, `${lines.length} ${dense.size}\n${lines.join('\n')}\n`);
-		output = execFileSync(binary, [file, String(runs)], {encoding: 'utf8'});
+		const [command, args] = onCpu(cpu, binary, [file, String(runs)]);
+		output = execFileSync(command, args, {encoding: 'utf8'});
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

@@ -38,8 +38,10 @@ export interface RoundsPlan {
 	readonly forks: number;
 	/** The compiled glibc driver, when there is one. */
 	readonly glibcBinary?: string;
-	/** Runs a round of cells, one fresh process each, one at a time; `done` counts finished cells. */
-	runCells(cells: readonly ReplayCell[], done: (finished: number) => void): Promise<CellTiming[]>;
+	/** The CPU each round runs on, cells and glibc alike (see cpu-affinity.ts); undefined: unpinned. */
+	readonly roundCpus?: readonly number[];
+	/** Runs a round of cells, one fresh process each, one at a time, on `cpu` when given; `done` counts finished cells. */
+	runCells(cells: readonly ReplayCell[], done: (finished: number) => void, cpu?: number): Promise<CellTiming[]>;
 	progress(text: string): void;
 	/** A trace's row is final (its last round is in): print it now, a full suite takes minutes. */
 	onRow(row: TraceBench): void;
@@ -52,7 +54,7 @@ export interface RoundsPlan {
  * minute or more, and one full bench had a whole row (ninja: naive-first-fit 104 to 110 ns, against 73 in
  * every other run, with glibc and the control loop at their usual speed) taken inside one when each trace
  * took all its rounds back to back. A process is one draw in any case: the same cell in two fresh
- * isolates can measure up to 2x apart.
+ * isolates can measure up to 2x apart. With `roundCpus`, round r runs on CPU roundCpus[r], glibc too.
  */
 export async function benchTraceRounds(plan: RoundsPlan): Promise<TraceBench[]> {
 	const {traces, runs, forks} = plan;
@@ -67,12 +69,13 @@ export async function benchTraceRounds(plan: RoundsPlan): Promise<TraceBench[]> 
 	for (let fork = 0; fork < forks; fork++) {
 		for (const [index, trace] of traces.entries()) {
 			const before = (fork * traces.length + index) * order.length;
-			const label = `bench: round ${fork + 1}/${forks}, ${path.basename(trace)} (${index + 1}/${traces.length})`;
+			const cpu = plan.roundCpus?.[fork];
+			const label = `bench: round ${fork + 1}/${forks}${cpu === undefined ? '' : ` on CPU ${cpu}`}, ${path.basename(trace)} (${index + 1}/${traces.length})`;
 			plan.progress(label);
 			// Loaded again in each round rather than all kept: a user's traces can be hundreds of MB in memory.
 			const source = await InMemorySource.load(await openTrace(trace));
-			draws[index]!.push(await plan.runCells(cells[index]!, finished => plan.progress(`${label}: ${before + finished}/${total} cells`)));
-			if (plan.glibcBinary !== undefined) glibcDraws[index]!.push(timeGlibc(plan.glibcBinary, source, runs + 2));
+			draws[index]!.push(await plan.runCells(cells[index]!, finished => plan.progress(`${label}: ${before + finished}/${total} cells`), cpu));
+			if (plan.glibcBinary !== undefined) glibcDraws[index]!.push(timeGlibc(plan.glibcBinary, source, runs + 2, cpu));
 			if (fork === forks - 1) {
 				const row = traceRow(path.basename(trace), source.length, order, draws[index]!, glibcDraws[index]!);
 				results.push(row);

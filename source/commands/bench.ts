@@ -4,7 +4,7 @@ import path from 'node:path';
 import type {Command} from 'commander';
 import {InMemorySource} from '../bench/in-memory-source.js';
 import {prepareGlibcDriver} from '../bench/glibc-baseline.js';
-import {timeWithHoles} from '../bench/holes.js';
+import {holeScaling, timeWithHoles} from '../bench/holes.js';
 import {parseSpeed} from '../bench/parse-speed.js';
 import {writeParseCorpus} from '../bench/parse-corpus.js';
 import type {ReplayCell} from '../bench/replay-cell.js';
@@ -17,6 +17,7 @@ import {openTrace} from '../workloads/open-trace.js';
 import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
+import {pinnableCpus} from '../bench/cpu-affinity.js';
 import {runInProcesses} from './process-pool.js';
 import {importDrawing} from '../ui/render/output-hook.js';
 
@@ -75,6 +76,9 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	const strategies = options.strategies ? options.strategies.split(',').map(s => findStrategy(s.trim()).name) : strategyNames();
 	const glibc = options.baselineGlibc ? prepareGlibcDriver() : undefined;
 	if (glibc && 'reason' in glibc) lines.push(`note: ${glibc.reason}`);
+	// Rounds take the CPUs in turn (a single CPU's machine, or no taskset: unpinned).
+	const cpus = pinnableCpus();
+	const roundCpus = cpus !== undefined && cpus.length > 1 ? Array.from({length: forks}, (_, round) => cpus[round % cpus.length]!) : undefined;
 	let results: TraceBench[];
 	try {
 		results = await benchTraceRounds({
@@ -83,8 +87,9 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 			runs,
 			forks,
 			glibcBinary: glibc && 'binary' in glibc ? glibc.binary : undefined,
+			roundCpus,
 			// One process at a time: two cells timed at once on a small machine would slow each other down.
-			runCells: (cells, done) => runInProcesses<ReplayCell, CellTiming>(new URL('../bench/replay-cell.js', import.meta.url), cells, done, 1, true),
+			runCells: (cells, done, cpu) => runInProcesses<ReplayCell, CellTiming>(new URL('../bench/replay-cell.js', import.meta.url), cells, done, 1, true, cpu),
 			progress: text => progress.update(text),
 			onRow(row) {
 				if (options.json) return;
@@ -96,7 +101,8 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 		if (glibc && 'binary' in glibc) glibc.remove();
 	}
 	out['traces'] = results;
-	lines.push(...traceSummary(results, hasGlibc(results)));
+	if (roundCpus !== undefined) out['roundCpus'] = roundCpus;
+	lines.push(...traceSummary(results, hasGlibc(results), roundCpus));
 	if (options.holes !== false) out['holes'] = benchHoles(progress, lines);
 	if (options.parse !== false) out['parse'] = await benchParse(progress, lines);
 	finish(options, out, lines, progress);
@@ -125,13 +131,17 @@ function traceRows(results: TraceBench[], withGlibc: boolean): string {
 	return plainTable(rows);
 }
 
-function traceSummary(results: TraceBench[], withGlibc: boolean): string[] {
+function traceSummary(results: TraceBench[], withGlibc: boolean, roundCpus: readonly number[] | undefined): string[] {
 	const forks = results[0]?.strategies[0]?.forks.length ?? 1;
 	const lines = [
 		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest timed run (after warm-up) of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, one per round over all traces` +
 			(withGlibc ? `; glibc likewise, the fastest run of ${forks} process${forks === 1 ? '' : 'es'}` : '') +
 			'; ratios measured in this run (every process\'s median run is in --json)',
 	];
+	if (roundCpus !== undefined) {
+		const which = roundCpus.length === 1 ? `the round pinned to CPU ${roundCpus[0]}` : `rounds pinned to CPU ${roundCpus.join(', ')} in turn`;
+		lines.push(`${which} (taskset): each round's cells${withGlibc ? ' and glibc' : ''} on one CPU, so both sides of a ratio share it`);
+	}
 	const controls = results.flatMap(r => r.strategies.flatMap(s => s.controls));
 	if (controls.length > 0) {
 		lines.push(
@@ -151,8 +161,7 @@ function benchHoles(progress: ProgressLine, lines: string[]): Record<string, {ns
 	const naive100k = timeWithHoles('naive-first-fit', 100_000, 200, 3);
 	const result: Record<string, {ns5k: number; ns100k: number; slowdown: number; vsNaive100k: number}> = {};
 	for (const strategy of ['first-fit', 'best-fit', 'next-fit', 'worst-fit', 'segregated', 'tlsf']) {
-		const ns5k = timeWithHoles(strategy, 5_000, 50_000);
-		const ns100k = timeWithHoles(strategy, 100_000, 50_000);
+		const {ns5k, ns100k} = holeScaling(strategy, 50_000);
 		result[strategy] = {ns5k, ns100k, slowdown: ns100k / ns5k, vsNaive100k: naive100k / ns100k};
 	}
 	lines.push('', `Free-hole scaling: allocate+free of a block that fits no hole (naive-first-fit at 100k holes: ${naive100k.toFixed(0)} ns/pair)`);

@@ -1,4 +1,6 @@
-import {type ChildProcess, fork} from 'node:child_process';
+import {type ChildProcess, fork, type SpawnOptions, spawn} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {onCpu} from '../bench/cpu-affinity.js';
 import {availableParallelism} from 'node:os';
 import {InputError} from './input-error.js';
 
@@ -21,7 +23,7 @@ export type CellReply<Outcome> = {ok: true; outcome: Outcome} | {ok: false; mess
 
 /**
  * Run tasks in child processes, one per core, handing each idle process the next task. Results come
- * back in task order whatever order they finish in. `cellModule` exports `runCell(task)`; each process
+ * back in task order whatever order they finish in. With `cpu`, every process runs on that CPU only. `cellModule` exports `runCell(task)`; each process
  * loads it through cell-process.js. A cell that throws rejects the whole run with its message (an
  * InputError stays one, so the command exits 2), and no further task is handed out.
  *
@@ -36,17 +38,23 @@ export async function runInProcesses<Task, Outcome>(
 	onDone: (finished: number, total: number) => void,
 	processes = availableParallelism(),
 	freshProcessPerTask = false,
+	cpu?: number,
 ): Promise<Outcome[]> {
 	const results = new Array<Outcome>(tasks.length);
 	let next = 0;
 	let finished = 0;
 	const count = Math.max(1, Math.min(processes, tasks.length));
 	const start = async (): Promise<ChildProcess> => {
-		const child = fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {
-			execArgv: [...process.execArgv, singleThreadedGc],
-			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-			serialization: 'advanced',
-		});
+		const execArgv = [...process.execArgv, singleThreadedGc];
+		const options: SpawnOptions = {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'};
+		let child: ChildProcess;
+		if (cpu === undefined) {
+			child = fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {...options, execArgv});
+		} else {
+			// fork's own child, started through taskset: the IPC channel's descriptor survives the exec.
+			const [command, args] = onCpu(cpu, process.execPath, [...execArgv, fileURLToPath(new URL('cell-process.js', import.meta.url)), cellModule.href]);
+			child = spawn(command, args, options);
+		}
 		await answer<typeof ready>(child);
 		return child;
 	};

@@ -2,12 +2,17 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
 
 // End to end through the built CLI (`npm test` builds first): the bench's cells run in child processes
 // that load the compiled replay cell.
 const CLI = path.resolve('dist/cli.js');
 const hasCompiler = ['cc', 'gcc', 'clang'].some((name) => spawnSync(name, ['--version']).status === 0);
+const {pinnableCpus} = (await import(pathToFileURL(path.resolve('dist/source/bench/cpu-affinity.js')).href)) as typeof import('../../source/bench/cpu-affinity.js');
+const cpus = pinnableCpus();
+// Rounds are pinned when taskset can put them on one of two or more CPUs.
+const pinned = cpus !== undefined && cpus.length > 1;
 
 interface Row {
 	strategy: string;
@@ -61,6 +66,7 @@ describe('memsim bench', {timeout: 60_000}, () => {
 		expect(result.status).toBe(0);
 		expect(result.stdout).toMatch(/control loop \(a fixed JS workload timed in every process before its cell; slower when the machine is\): \d+ to \d+ ns\/op, median \d+/);
 		expect(result.stdout).toContain('sort.valgrind');
+		if (pinned) expect(result.stdout).toContain(`the round pinned to CPU ${cpus![0]} (taskset): each round's cells on one CPU`);
 	});
 
 	it('takes every trace in each round, reports the traces in the order given, and leaves no temporary files behind', () => {
@@ -70,8 +76,10 @@ describe('memsim bench', {timeout: 60_000}, () => {
 			if (hasCompiler) args.push('--baseline-glibc');
 			const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', TMPDIR: scratch}});
 			expect(result.status).toBe(0);
-			const out = JSON.parse(result.stdout) as {traces: Array<{trace: string; glibcForks?: number[]; strategies: Row[]}>};
+			const out = JSON.parse(result.stdout) as {traces: Array<{trace: string; glibcForks?: number[]; strategies: Row[]}>; roundCpus?: number[]};
 			expect(out.traces.map((t) => t.trace)).toEqual(['sort.valgrind', 'awk.valgrind']);
+			// Two rounds on two different CPUs, in the order this process may use them.
+			expect(out.roundCpus).toEqual(pinned ? [cpus![0], cpus![1]] : undefined);
 			for (const trace of out.traces) {
 				for (const row of trace.strategies) expect(row.forks).toHaveLength(2);
 				if (hasCompiler) expect(trace.glibcForks).toHaveLength(2);

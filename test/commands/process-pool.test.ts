@@ -4,11 +4,15 @@ import {describe, expect, it} from 'vitest';
 
 // The built pool (`npm test` builds first): it forks dist/source/commands/cell-process.js.
 const {runInProcesses} = (await import(pathToFileURL(path.resolve('dist/source/commands/process-pool.js')).href)) as typeof import('../../source/commands/process-pool.js');
+const {pinnableCpus} = (await import(pathToFileURL(path.resolve('dist/source/bench/cpu-affinity.js')).href)) as typeof import('../../source/bench/cpu-affinity.js');
 const echo = pathToFileURL(path.resolve('test/helpers/echo-cell.mjs'));
+const cpus = pinnableCpus();
 
 interface Echo {
 	value: number;
 	pid: number;
+	/** The child's Cpus_allowed_list. */
+	cpus?: string;
 }
 
 describe('the process pool', {timeout: 30_000}, () => {
@@ -25,6 +29,17 @@ describe('the process pool', {timeout: 30_000}, () => {
 	it('runs every task in a fresh process when asked', async () => {
 		const results = await runInProcesses<{value: number}, Echo>(echo, [1, 2, 3].map(value => ({value})), () => {}, 1, true);
 		expect(new Set(results.map(r => r.pid)).size).toBe(3);
+	});
+
+	it.skipIf(cpus === undefined)('runs every process on the one CPU it is given, and answers as an unpinned one does', async () => {
+		const cpu = cpus![cpus!.length - 1]!;
+		const results = await runInProcesses<{value: number}, Echo>(echo, [1, 2].map(value => ({value})), () => {}, 1, true, cpu);
+		expect(results.map(r => r.value)).toEqual([2, 4]);
+		expect(results.map(r => r.cpus)).toEqual([String(cpu), String(cpu)]);
+		if (cpus!.length > 1) {
+			const unpinned = await runInProcesses<{value: number}, Echo>(echo, [{value: 3}], () => {}, 1);
+			expect(unpinned[0]!.cpus).not.toBe(String(cpu));
+		}
 	});
 
 	it('waits for a slowly loading cell module before handing it a task', async () => {
