@@ -2,6 +2,7 @@ import {performance} from 'node:perf_hooks';
 import {statSync} from 'node:fs';
 import path from 'node:path';
 import type {Command} from 'commander';
+import {pinnableCpus} from '../bench/cpu-affinity.js';
 import {InMemorySource} from '../bench/in-memory-source.js';
 import {prepareGlibcDriver} from '../bench/glibc-baseline.js';
 import {holeScaling, timeWithHoles} from '../bench/holes.js';
@@ -17,7 +18,6 @@ import {openTrace} from '../workloads/open-trace.js';
 import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
 import {defaultComparisonTraces} from './project-paths.js';
-import {pinnableCpus} from '../bench/cpu-affinity.js';
 import {runInProcesses} from './process-pool.js';
 import {importDrawing} from '../ui/render/output-hook.js';
 

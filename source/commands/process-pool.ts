@@ -1,7 +1,7 @@
 import {type ChildProcess, fork, type SpawnOptions, spawn} from 'node:child_process';
+import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {onCpu} from '../bench/cpu-affinity.js';
-import {availableParallelism} from 'node:os';
 import {InputError} from './input-error.js';
 
 /** The message that ends a cell process. */
@@ -23,9 +23,10 @@ export type CellReply<Outcome> = {ok: true; outcome: Outcome} | {ok: false; mess
 
 /**
  * Run tasks in child processes, one per core, handing each idle process the next task. Results come
- * back in task order whatever order they finish in. With `cpu`, every process runs on that CPU only. `cellModule` exports `runCell(task)`; each process
- * loads it through cell-process.js. A cell that throws rejects the whole run with its message (an
- * InputError stays one, so the command exits 2), and no further task is handed out.
+ * back in task order whatever order they finish in; with `cpu`, every process runs on that CPU only.
+ * `cellModule` exports `runCell(task)`; each process loads it through cell-process.js. A cell that
+ * throws rejects the whole run with its message (an InputError stays one, so the command exits 2), and
+ * no further task is handed out.
  *
  * Processes, not worker threads: Node 20 aborts the whole program (an assertion in
  * `NodePlatform::ForIsolate`) when a worker thread is terminated while V8 is still optimizing its code
@@ -51,7 +52,7 @@ export async function runInProcesses<Task, Outcome>(
 		if (cpu === undefined) {
 			child = fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {...options, execArgv});
 		} else {
-			// fork's own child, started through taskset: the IPC channel's descriptor survives the exec.
+			// What fork does, through taskset: node with an IPC channel, whose descriptor survives taskset's exec.
 			const [command, args] = onCpu(cpu, process.execPath, [...execArgv, fileURLToPath(new URL('cell-process.js', import.meta.url)), cellModule.href]);
 			child = spawn(command, args, options);
 		}
