@@ -26,7 +26,8 @@ export function parseCpuList(list: string): number[] {
 
 /**
  * The CPUs this process may run on, when `taskset` is there to pin children to one of them; undefined
- * otherwise (not Linux, util-linux missing), and the bench then runs unpinned as before.
+ * otherwise (not Linux, util-linux missing, or a sandbox that lets a process read its affinity but not
+ * set it), and the bench then runs unpinned as before.
  */
 export function pinnableCpus(): number[] | undefined {
 	const result = spawnSync('taskset', ['-cp', String(process.pid)], {encoding: 'utf8'});
@@ -34,7 +35,10 @@ export function pinnableCpus(): number[] | undefined {
 	// "pid 4242's current affinity list: 0,1"
 	const list = /list:\s*(\S+)/.exec(result.stdout)?.[1];
 	const cpus = list === undefined ? [] : parseCpuList(list);
-	return cpus.length > 0 ? cpus : undefined;
+	if (cpus.length === 0) return undefined;
+	// Setting an affinity is what the cells need: a cell that cannot start would fail the whole bench.
+	const [command, args] = onCpu(cpus[0], process.execPath, ['-e', '']);
+	return spawnSync(command, args).status === 0 ? cpus : undefined;
 }
 
 /** `command args` run on `cpu` only (as it is when `cpu` is undefined). */
