@@ -1,4 +1,4 @@
-import {type ChildProcess, fork, type SpawnOptions, spawn} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {onCpu} from '../bench/cpu-affinity.js';
@@ -46,16 +46,11 @@ export async function runInProcesses<Task, Outcome>(
 	let finished = 0;
 	const count = Math.max(1, Math.min(processes, tasks.length));
 	const start = async (): Promise<ChildProcess> => {
-		const execArgv = [...process.execArgv, singleThreadedGc];
-		const options: SpawnOptions = {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'};
-		let child: ChildProcess;
-		if (cpu === undefined) {
-			child = fork(new URL('cell-process.js', import.meta.url), [cellModule.href], {...options, execArgv});
-		} else {
-			// What fork does, through taskset: node with an IPC channel, whose descriptor survives taskset's exec.
-			const [command, args] = onCpu(cpu, process.execPath, [...execArgv, fileURLToPath(new URL('cell-process.js', import.meta.url)), cellModule.href]);
-			child = spawn(command, args, options);
-		}
+		// What fork does, spelt out so that taskset can go in front when a CPU is given: node with an IPC
+		// channel, whose descriptor survives taskset's exec.
+		const cell = fileURLToPath(new URL('cell-process.js', import.meta.url));
+		const [command, args] = onCpu(cpu, process.execPath, [...process.execArgv, singleThreadedGc, cell, cellModule.href]);
+		const child = spawn(command, args, {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'});
 		await answer<typeof ready>(child);
 		return child;
 	};

@@ -2,7 +2,7 @@ import {pathToFileURL} from 'node:url';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
-// The built pool (`npm test` builds first): it forks dist/source/commands/cell-process.js.
+// The built pool (`npm test` builds first): it starts dist/source/commands/cell-process.js.
 const {runInProcesses} = (await import(pathToFileURL(path.resolve('dist/source/commands/process-pool.js')).href)) as typeof import('../../source/commands/process-pool.js');
 const {pinnableCpus} = (await import(pathToFileURL(path.resolve('dist/source/bench/cpu-affinity.js')).href)) as typeof import('../../source/bench/cpu-affinity.js');
 const echo = pathToFileURL(path.resolve('test/helpers/echo-cell.mjs'));

@@ -10,8 +10,6 @@ import {FreeBlockTreap} from './treap.js';
 export class AddressTree extends FreeBlockTreap {
 	/** Nodes on the way to `from` whose left side is being searched (fitEndingAfter's stack). */
 	private waiting = new Int32Array(64);
-	/** Nodes leftmostFitting comes back to (see there). */
-	private returning = new Int32Array(64);
 
 	/** `shortList` false: a tree from the first block, never a short list (tests compare against one). */
 	constructor(blocks: BlockTable, shortList = true) {
@@ -55,8 +53,8 @@ export class AddressTree extends FreeBlockTreap {
 	 * (left when the left side holds a fit, else the node, else right). A bound left high by a block that
 	 * shrank or left sends it into a subtree with no fit; each node it comes back from empty-handed then
 	 * gets the bound its block and its children's bounds allow, below `size`, so no later search for as
-	 * much goes there again. `returning` holds the nodes being returned to: a node (≥ 0) whose left side is
-	 * being searched, or ~node (< 0) whose right side is.
+	 * much goes there again. The treap's walk stack (`spine`, idle during a search) holds the nodes being
+	 * returned to: a node (≥ 0) whose left side is being searched, or ~node (< 0) whose right side is.
 	 */
 	private leftmostFitting(t: number, size: number): number {
 		const maxSize = this.maxSize;
@@ -66,7 +64,7 @@ export class AddressTree extends FreeBlockTreap {
 		for (;;) {
 			// t's subtree may hold a fit: go left as far as the bounds allow.
 			for (let l = this.left[t]!; l !== none && maxSize[l]! >= size; l = this.left[t]!) {
-				depth = this.comeBackTo(depth, t);
+				this.remember(depth++, t);
 				t = l;
 			}
 			// Nothing fits left of t: t itself, else its right side, else back up to the nearest node whose
@@ -75,7 +73,7 @@ export class AddressTree extends FreeBlockTreap {
 				if (blockSize[t]! >= size) return t;
 				const r = this.right[t]!;
 				if (r !== none && maxSize[r]! >= size) {
-					depth = this.comeBackTo(depth, ~t);
+					this.remember(depth++, ~t);
 					t = r;
 					break;
 				}
@@ -83,19 +81,12 @@ export class AddressTree extends FreeBlockTreap {
 				let entry = ~t;
 				while (entry < 0) {
 					if (depth === 0) return none;
-					entry = this.returning[--depth]!;
+					entry = this.spine[--depth]!;
 					if (entry < 0) this.pull(~entry);
 				}
 				t = entry;
 			}
 		}
-	}
-
-	/** Push `entry` on leftmostFitting's stack at `depth`; returns the new depth. */
-	private comeBackTo(depth: number, entry: number): number {
-		if (depth === this.returning.length) this.returning = growInt(this.returning, depth * 2);
-		this.returning[depth] = entry;
-		return depth + 1;
 	}
 
 	/**

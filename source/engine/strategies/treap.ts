@@ -45,8 +45,11 @@ export abstract class FreeBlockTreap {
 	protected maxSize: Float64Array;
 	/** 1 while the handle is in the tree: removing a stranger would corrupt the links, so it is refused. */
 	private member: Uint8Array;
-	/** Nodes whose subtree changed during a split or merge, bottom-most last: their maxSize is refreshed in reverse. */
-	private spine = new Int32Array(64);
+	/**
+	 * One walk's stack of nodes, bottom-most last: during a split or merge, the nodes whose subtree changed
+	 * (their bounds are refreshed in reverse); during an address search, the nodes it will come back to.
+	 */
+	protected spine = new Int32Array(64);
 	/** The blocks while there are few of them (then the tree is empty). */
 	protected readonly few: FewFreeBlocks;
 	private scanningNow: boolean;
@@ -353,7 +356,8 @@ export abstract class FreeBlockTreap {
 		return root;
 	}
 
-	private remember(depth: number, t: number): void {
+	/** Put `t` on the walk's stack at `depth` (the caller counts). */
+	protected remember(depth: number, t: number): void {
 		if (depth === this.spine.length) this.spine = growInt(this.spine, depth * 2);
 		this.spine[depth] = t;
 	}
