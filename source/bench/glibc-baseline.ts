@@ -2,7 +2,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {Op} from '../engine/events.js';
+import {type EventBatch, Op} from '../engine/events.js';
 import {onCpu} from './cpu-affinity.js';
 import type {InMemorySource} from './in-memory-source.js';
 
@@ -63,12 +63,42 @@ export function prepareGlibcDriver(): {binary: string; remove(): void} | {reason
 }
 
 /**
- * ns per event of glibc replaying the loaded events (allocation events only: a, f, r) in one process
- * (on `cpu` only, when given): the fastest run after the first, and the median, as the replay cells
- * report theirs.
+ * ns per event of glibc replaying the loaded events in one process (on `cpu` only, when given): the
+ * fastest run after the first, and the median, as the replay cells report theirs. The driver replays
+ * the allocation events (a, f, r) and skips what malloc has no call for (a memtrace's ref, touch, tick
+ * and the like); its time is spread over all of the trace's events, as the engine's is, so a ratio
+ * compares two replays of the same trace. Undefined when the trace has no allocation event.
  */
-export function timeGlibc(binary: string, source: InMemorySource, runs: number, cpu?: number): {fastest: number; median: number} {
+export function timeGlibc(binary: string, source: InMemorySource, runs: number, cpu?: number): {fastest: number; median: number} | undefined {
 	const batch = source.batch;
+	const {lines, ids} = driverOperations(batch);
+	if (lines.length === 0) return undefined;
+	const dir = mkdtempSync(path.join(tmpdir(), 'memsim-ops-'));
+	const file = path.join(dir, 'ops.txt');
+	let output: string;
+	try {
+		writeFileSync(file, `${lines.length} ${ids}\n${lines.join('\n')}\n`);
+		const [command, args] = onCpu(cpu, binary, [file, String(runs)]);
+		output = execFileSync(command, args, {encoding: 'utf8'});
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+	// The driver prints ns per operation it replayed.
+	const perTraceEvent = lines.length / batch.length;
+	const samples = output
+		.trim()
+		.split('\n')
+		.map(line => Number(line) * perTraceEvent)
+		.slice(1);
+	samples.sort((a, b) => a - b);
+	return {fastest: samples[0] ?? Number.NaN, median: samples[samples.length >> 1] ?? Number.NaN};
+}
+
+/**
+ * The driver's input: one line per allocation event (`a ID SIZE`, `f ID 0`, `r ID SIZE`), the trace's ids
+ * renumbered densely from 0 so the driver can keep its pointers in an array; `ids` is how many there are.
+ */
+export function driverOperations(batch: EventBatch): {lines: string[]; ids: number} {
 	const dense = new Map<number, number>();
 	const lines: string[] = [];
 	for (let i = 0; i < batch.length; i++) {
@@ -82,17 +112,5 @@ export function timeGlibc(binary: string, source: InMemorySource, runs: number, 
 		const letter = op === Op.alloc ? 'a' : op === Op.free ? 'f' : 'r';
 		lines.push(`${letter} ${id} ${op === Op.free ? 0 : batch.arg[i]!}`);
 	}
-	const dir = mkdtempSync(path.join(tmpdir(), 'memsim-ops-'));
-	const file = path.join(dir, 'ops.txt');
-	let output: string;
-	try {
-		writeFileSync(file, `${lines.length} ${dense.size}\n${lines.join('\n')}\n`);
-		const [command, args] = onCpu(cpu, binary, [file, String(runs)]);
-		output = execFileSync(command, args, {encoding: 'utf8'});
-	} finally {
-		rmSync(dir, {recursive: true, force: true});
-	}
-	const samples = output.trim().split('\n').map(Number).slice(1);
-	samples.sort((a, b) => a - b);
-	return {fastest: samples[0] ?? Number.NaN, median: samples[samples.length >> 1] ?? Number.NaN};
+	return {lines, ids: dense.size};
 }

@@ -43,6 +43,8 @@ export interface RoundsPlan {
 	/** Runs a round of cells, one fresh process each, one at a time, on `cpu` when given; `done` counts finished cells. */
 	runCells(cells: readonly ReplayCell[], done: (finished: number) => void, cpu?: number): Promise<CellTiming[]>;
 	progress(text: string): void;
+	/** A trace with no events to time: left out of every round, and the reason given here. */
+	onSkip(trace: string, reason: string): void;
 	/** A trace's row is final (its last round is in): print it now, a full suite takes minutes. */
 	onRow(row: TraceBench): void;
 }
@@ -65,17 +67,29 @@ export async function benchTraceRounds(plan: RoundsPlan): Promise<TraceBench[]> 
 	const draws: CellTiming[][][] = traces.map(() => []);
 	const glibcDraws: Array<Array<{fastest: number; median: number}>> = traces.map(() => []);
 	const results: TraceBench[] = [];
-	const total = forks * traces.length * order.length;
+	const skipped = new Set<number>();
+	let total = forks * traces.length * order.length;
+	let finishedBefore = 0;
 	for (let fork = 0; fork < forks; fork++) {
 		for (const [index, trace] of traces.entries()) {
-			const before = (fork * traces.length + index) * order.length;
+			if (skipped.has(index)) continue;
 			const cpu = plan.roundCpus?.[fork];
 			const label = `bench: round ${fork + 1}/${forks}${cpu === undefined ? '' : ` on CPU ${cpu}`}, ${path.basename(trace)} (${index + 1}/${traces.length})`;
 			plan.progress(label);
 			// Loaded again in each round rather than all kept: a user's traces can be hundreds of MB in memory.
 			const source = await InMemorySource.load(await openTrace(trace));
+			if (source.length === 0) {
+				// Nothing to divide a time by: any ns per event would be the cost of an empty run.
+				skipped.add(index);
+				total -= forks * order.length;
+				plan.onSkip(trace, 'no events to replay');
+				continue;
+			}
+			const before = finishedBefore;
 			draws[index]!.push(await plan.runCells(cells[index]!, finished => plan.progress(`${label}: ${before + finished}/${total} cells`), cpu));
-			if (plan.glibcBinary !== undefined) glibcDraws[index]!.push(timeGlibc(plan.glibcBinary, source, runs + 2, cpu));
+			finishedBefore += order.length;
+			const glibc = plan.glibcBinary === undefined ? undefined : timeGlibc(plan.glibcBinary, source, runs + 2, cpu);
+			if (glibc !== undefined) glibcDraws[index]!.push(glibc);
 			if (fork === forks - 1) {
 				const row = traceRow(path.basename(trace), source.length, order, draws[index]!, glibcDraws[index]!);
 				results.push(row);

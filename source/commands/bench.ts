@@ -80,6 +80,7 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	const cpus = pinnableCpus();
 	const roundCpus = cpus !== undefined && cpus.length > 1 ? Array.from({length: forks}, (_, round) => cpus[round % cpus.length]!) : undefined;
 	let results: TraceBench[];
+	const skipped: Array<{trace: string; reason: string}> = [];
 	try {
 		results = await benchTraceRounds({
 			traces,
@@ -91,6 +92,10 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 			// One process at a time: two cells timed at once on a small machine would slow each other down.
 			runCells: (cells, done, cpu) => runInProcesses<ReplayCell, CellTiming>(new URL('../bench/replay-cell.js', import.meta.url), cells, done, 1, true, cpu),
 			progress: text => progress.update(text),
+			onSkip(trace, reason) {
+				skipped.push({trace: path.basename(trace), reason});
+				lines.push(`note: ${trace}: ${reason}, left out`);
+			},
 			onRow(row) {
 				if (options.json) return;
 				progress.done();
@@ -100,7 +105,9 @@ async function benchCommand(options: BenchOptions): Promise<void> {
 	} finally {
 		if (glibc && 'binary' in glibc) glibc.remove();
 	}
+	if (results.length === 0) throw new InputError(`nothing to time: ${skipped.map(s => `${s.trace} (${s.reason})`).join(', ')}`);
 	out['traces'] = results;
+	if (skipped.length > 0) out['skipped'] = skipped;
 	if (roundCpus !== undefined) out['roundCpus'] = roundCpus;
 	lines.push(...traceSummary(results, hasGlibc(results), roundCpus));
 	if (options.holes !== false) out['holes'] = benchHoles(progress, lines);

@@ -1,6 +1,6 @@
 import type {Summary} from '../engine/metrics.js';
 import {sectionRows} from './summary-sections.js';
-import {formatBytes, formatPercent} from './units.js';
+import {counted, formatBytes, formatPercent} from './units.js';
 
 /** The headless summary as aligned text, every figure with its unit. */
 export function summaryText(summary: Summary & Record<string, unknown>): string {
@@ -11,14 +11,14 @@ export function summaryText(summary: Summary & Record<string, unknown>): string 
 		['events', `${summary.events} (${summary.allocs} allocs, ${summary.frees} frees, ${summary.reallocs} reallocs)`],
 		['failures', `${summary.failures} (${formatBytes(summary.failedBytes)} asked)`],
 		['invalid frees', String(summary.invalidFrees)],
-		['live', `${formatBytes(summary.liveBytes)} in ${summary.liveBlocks} blocks`],
-		['peak live', `${formatBytes(summary.peakLiveBytes)} in ${summary.peakLiveBlocks} blocks`],
+		['live', `${formatBytes(summary.liveBytes)} in ${counted(summary.liveBlocks, 'block')}`],
+		['peak live', `${formatBytes(summary.peakLiveBytes)} in ${counted(summary.peakLiveBlocks, 'block')}`],
 		['high-water mark', formatBytes(summary.highWaterBytes)],
 		['heap size', formatBytes(summary.heapBytes)],
 		['peak utilization', formatPercent(summary.peakUtilization)],
 		['internal fragmentation', formatBytes(summary.internalFragmentationBytes)],
 		['external fragmentation', `${formatPercent(summary.externalFragmentation)} now, ${formatPercent(summary.maxExternalFragmentation)} at worst`],
-		['free', `${formatBytes(summary.freeBytes)} in ${summary.freeBlocks} blocks, largest ${formatBytes(summary.largestFreeBytes)}`],
+		['free', `${formatBytes(summary.freeBytes)} in ${counted(summary.freeBlocks, 'block')}, largest ${formatBytes(summary.largestFreeBytes)}`],
 		['speed', `${summary.eventsPerSec} events/s`],
 	];
 	const anomalies = Object.entries(summary.anomalies);

@@ -34,3 +34,8 @@ export function formatMs(ms: number): string {
 export function formatEventNumber(event: number): string {
 	return `#${Math.round(event).toLocaleString('en-US')}`;
 }
+
+/** A count with its noun, singular for exactly one ("1 block", "0 blocks", "3 blocks"). */
+export function counted(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -91,6 +91,37 @@ describe('memsim bench', {timeout: 60_000}, () => {
 		}
 	});
 
+	it('leaves out a trace with no events, says so, and times the others', () => {
+		const args = ['bench', '--trace', 'fixtures/traces/empty.memtrace', 'fixtures/traces/sort.valgrind', '--strategies', 'first-fit', '--runs', '1', '--forks', '1', '--no-holes', '--no-parse'];
+		const json = spawnSync(process.execPath, [CLI, ...args, '--json'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		expect(json.status).toBe(0);
+		const out = JSON.parse(json.stdout) as {traces: Array<{trace: string}>; skipped: Array<{trace: string; reason: string}>};
+		expect(out.traces.map((t) => t.trace)).toEqual(['sort.valgrind']);
+		expect(out.skipped).toEqual([{trace: 'empty.memtrace', reason: 'no events to replay'}]);
+		const text = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		expect(text.stdout).toContain('note: fixtures/traces/empty.memtrace: no events to replay, left out');
+		expect(text.stdout).not.toContain('empty.memtrace  0');
+	});
+
+	it('exits with status 2 when no trace has events to time', () => {
+		const args = ['bench', '--trace', 'fixtures/traces/empty.memtrace', '--strategies', 'first-fit', '--runs', '1', '--forks', '1', '--no-holes', '--no-parse'];
+		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8'});
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('nothing to time: empty.memtrace (no events to replay)');
+		expect(result.stderr).not.toContain('    at ');
+	});
+
+	it('leaves the glibc column empty for a trace with events but none that malloc has a call for', () => {
+		const args = ['bench', '--trace', 'fixtures/traces/ticks.memtrace', '--strategies', 'first-fit', '--runs', '1', '--forks', '1', '--no-holes', '--no-parse', '--json'];
+		if (hasCompiler) args.push('--baseline-glibc');
+		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8'});
+		expect(result.status).toBe(0);
+		const out = JSON.parse(result.stdout) as {traces: Array<{events: number; glibcNsPerEvent?: number; strategies: Row[]}>};
+		expect(out.traces[0]!.events).toBe(2);
+		expect(out.traces[0]!.glibcNsPerEvent).toBeUndefined();
+		for (const row of out.traces[0]!.strategies) expect(row.vsGlibc).toBeUndefined();
+	});
+
 	it('refuses a fork count out of range with exit status 2', () => {
 		const result = spawnSync(process.execPath, [CLI, 'bench', '--forks', '0'], {encoding: 'utf8'});
 		expect(result.status).toBe(2);

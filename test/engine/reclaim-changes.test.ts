@@ -31,7 +31,7 @@ describe('reclamation --change keys and actions', () => {
 		while (!sim.finished) sim.stepSync(100);
 		expect(descriptions).toEqual([
 			'2 gc none -> mark-compact',
-			'4 collect (major): reclaimed 100 bytes in 1 blocks, moved 0 bytes',
+			'4 collect (major): reclaimed 100 bytes in 1 block, moved 0 bytes',
 			'5 compact: moved 0 bytes',
 			'6 stale-after 50000 -> 900',
 			'6 repair off -> auto',

@@ -72,7 +72,7 @@ export const reclaimChangeHandlers: Record<string, ChangeHandler> = {
 			const reclaimed = records.reduce((sum, r) => sum + r.reclaimedBytes, 0);
 			const blocks = records.reduce((sum, r) => sum + r.reclaimedBlocks, 0);
 			const moved = records.reduce((sum, r) => sum + r.movedBytes, 0);
-			return {description: `collect (${records.map(r => r.kind).join('+')}): reclaimed ${reclaimed} bytes in ${blocks} blocks, moved ${moved} bytes`};
+			return {description: `collect (${records.map(r => r.kind).join('+')}): reclaimed ${reclaimed} bytes in ${blocks} block${blocks === 1 ? '' : 's'}, moved ${moved} bytes`};
 		},
 	},
 	'repair-now': {
