@@ -620,17 +620,7 @@ export class Heap extends BlockList {
 	private extend(size: number): number {
 		const b = this.blocks;
 		if (this.buddy) {
-			// Keep every block an aligned power of two: pad the top up to a multiple of `size` first, each
-			// piece merged with its buddy below. The top is raised once, with the block, for all of them.
-			let top = this.top;
-			while (!isMultipleOf(top, size)) {
-				const piece = lowestSetBit(top);
-				const padding = b.create(top, piece, BlockFlag.free);
-				this.linkAfter(padding, this.last);
-				top += piece;
-				this.putFree(this.mergeBuddies(padding));
-			}
-			this.top = top;
+			if (!isMultipleOf(this.top, size)) this.padTopTo(size);
 			return this.appendTaken(size);
 		}
 		const tail = this.last;
@@ -641,6 +631,40 @@ export class Heap extends BlockList {
 			return tail;
 		}
 		return this.appendTaken(size);
+	}
+
+	/**
+	 * Keep every buddy block an aligned power of two: pad the top up to a multiple of `size` with free
+	 * pieces, each as large as the top's alignment, merged with its buddy below as a free would merge it.
+	 * A piece is always an upper half (the top is an odd multiple of it), so its buddy is the last block
+	 * when that block is free and the piece's size. The last block then grows over the piece, instead of
+	 * the piece being made a block only to be merged away, and stays out of the index while the next
+	 * pieces may be its buddies too: growing a heap of 8 free bytes for a 512-byte request is six
+	 * doublings, not six blocks made, merged and discarded. A piece made a block of its own is never the
+	 * next piece's buddy (the next top is an even multiple of it). The top is raised once, with the block.
+	 */
+	private padTopTo(size: number): void {
+		const b = this.blocks;
+		let top = this.top;
+		let growing = none;
+		while (!isMultipleOf(top, size)) {
+			const piece = lowestSetBit(top);
+			const last = this.last;
+			if (last !== none && b.isFree(last) && b.size[last] === piece) {
+				if (last !== growing) this.takeFree(last);
+				b.size[last] = 2 * piece;
+				growing = this.mergeBuddies(last);
+			} else {
+				if (growing !== none) this.putFree(growing);
+				growing = none;
+				const padding = b.create(top, piece, BlockFlag.free);
+				this.linkAfter(padding, last);
+				this.putFree(padding);
+			}
+			top += piece;
+		}
+		if (growing !== none) this.putFree(growing);
+		this.top = top;
 	}
 
 	/** A new block of `size` bytes at the top, not yet indexed (it is about to be used). */

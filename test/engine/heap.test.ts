@@ -212,6 +212,43 @@ describe('a growable heap', () => {
 		expect(checkHeapInvariants(heap)).toBeUndefined();
 	});
 
+	it('grows a free last block over the padding pieces that are its buddies, as freeing them would', () => {
+		const heap = makeHeap('buddy', {capacity: 'grow'});
+		const [a] = allocate(heap, 8);
+		heap.free(a!);
+		expect(freeBlocks(heap)).toEqual([[0, 8]]);
+		// The top (8) pads to 512 with pieces of 8, 16, 32, 64, 128 and 256: each is the buddy of the free
+		// block below it, so they all end in one free block, indexed once.
+		const [b] = allocate(heap, 472);
+		expect(place(heap, b!)).toEqual([512, 512]);
+		expect(freeBlocks(heap)).toEqual([[0, 512]]);
+		expect(heap.strategy.handles()).toHaveLength(1);
+		expect([heap.freeBlocks, heap.freeBytes, heap.top]).toEqual([1, 512, 1024]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
+	it('pads past a used last block with pieces of their own, which the next pieces do not grow', () => {
+		const heap = makeHeap('buddy', {capacity: 'grow'});
+		const [a, c] = allocate(heap, 32, 16);
+		// [0, 32) a, [32, 48) c; the top (48) pads to 128 with 16 at 48 (its buddy c is used: a block of
+		// its own), then 64 at 64 (the block below is 16 bytes, not its buddy: a second block).
+		expect(place(heap, c!)).toEqual([32, 16]);
+		const [d] = allocate(heap, 128);
+		expect(place(heap, d!)).toEqual([128, 128]);
+		expect(freeBlocks(heap)).toEqual([
+			[48, 16],
+			[64, 64],
+		]);
+		expect([heap.freeBlocks, heap.freeBytes]).toEqual([2, 80]);
+		heap.free(c!);
+		// c merges with [48, 16], then [32, 32] stays: its buddy [0, 32) is a.
+		expect(freeBlocks(heap)).toEqual([
+			[32, 32],
+			[64, 64],
+		]);
+		expect(checkHeapInvariants(heap)).toBeUndefined();
+	});
+
 	it('merges a freed buddy block up every level before indexing the result once', () => {
 		const heap = makeHeap('buddy', {capacity: 'grow'});
 		const [a, b, c] = allocate(heap, 32, 32, 64);
