@@ -13,7 +13,7 @@ import {median} from '../bench/median.js';
 import {benchTraceRounds, type CellTiming, type TraceBench} from '../bench/trace-rounds.js';
 import {InputError} from '../engine/input-error.js';
 import {findStrategy, strategyNames} from '../engine/strategies/registry.js';
-import {formatRate} from '../format/units.js';
+import {counted, formatRate} from '../format/units.js';
 import {openTrace} from '../workloads/open-trace.js';
 import {plainTable} from './plain-table.js';
 import {ProgressLine} from './progress.js';
@@ -141,7 +141,7 @@ function traceRows(results: TraceBench[], withGlibc: boolean): string {
 function traceSummary(results: TraceBench[], withGlibc: boolean, roundCpus: readonly number[] | undefined): string[] {
 	const forks = results[0]?.strategies[0]?.forks.length ?? 1;
 	const lines = [
-		`Replay speed over ${results.length} trace${results.length === 1 ? '' : 's'}: the fastest timed run (after warm-up) of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, one per round over all traces` +
+		`Replay speed over ${counted(results.length, 'trace')}: the fastest timed run (after warm-up) of ${forks} fresh process${forks === 1 ? '' : 'es'} per cell, one per round over all traces` +
 			(withGlibc ? `; glibc likewise, the fastest run of ${forks} process${forks === 1 ? '' : 'es'}` : '') +
 			'; ratios measured in this run (every process\'s median run is in --json)',
 	];

@@ -1,6 +1,7 @@
 import type {Command} from 'commander';
 import {flinkSummaryText} from '../flink/sim/flink-summary-text.js';
 import {summaryText} from '../format/summary-text.js';
+import {counted} from '../format/units.js';
 import type {Summary} from '../engine/metrics.js';
 import {describeProblem, readSession} from '../recording/reader.js';
 import {openReplay, playReplay, type ReplayOverrides} from '../recording/replay.js';
@@ -68,5 +69,5 @@ function againstRecorded(recorded: unknown, replayed: unknown): string {
 	if (differing.length === 0) return '\nsame as the recorded summary (timings aside)';
 	const shown = differing.slice(0, 12).map((row) => `  ${row.key}: recorded ${String(row.a)}, now ${String(row.b)}`);
 	const more = differing.length > shown.length ? [`  ... and ${differing.length - shown.length} more (memsim diff shows all)`] : [];
-	return ['', `differs from the recorded summary in ${differing.length} figure${differing.length === 1 ? '' : 's'}:`, ...shown, ...more].join('\n');
+	return ['', `differs from the recorded summary in ${counted(differing.length, 'figure')}:`, ...shown, ...more].join('\n');
 }

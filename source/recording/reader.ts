@@ -1,5 +1,6 @@
 import {InputError} from '../engine/input-error.js';
 import {readSessionText} from '../io/session-file.js';
+import {counted} from '../format/units.js';
 import {memsimVersion} from './version.js';
 import {
 	sessionFormatVersion,
@@ -78,7 +79,7 @@ export function describeProblem(session: Session): string | undefined {
 	if (problem.kind === 'ended') {
 		return `${session.file}: the session stops after line ${kept} with ${problem.reason}; using all ${kept} lines, ${upTo}`;
 	}
-	return `${session.file}:${problem.line}: reading stopped at line ${problem.line}: ${problem.reason}; using the ${kept} complete line${kept === 1 ? '' : 's'} before it, ${upTo}`;
+	return `${session.file}:${problem.line}: reading stopped at line ${problem.line}: ${problem.reason}; using the ${counted(kept, 'complete line')} before it, ${upTo}`;
 }
 
 /** Changes replay applies, in order (not the `initial` ones already in the header's params). */

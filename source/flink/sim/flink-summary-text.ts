@@ -1,4 +1,4 @@
-import {formatBytes} from '../../format/units.js';
+import {counted, formatBytes} from '../../format/units.js';
 import type {FlinkMemory} from './flink-memory.js';
 
 /** The `flink` part of the headless summary, as the lines under the heap's figures. */
@@ -10,7 +10,7 @@ export function flinkSummaryText(flink: ReturnType<FlinkMemory['summary']>): str
 	const rows: Array<[string, string]> = [
 		[
 			'flink managed',
-			`${formatBytes(flink.managedBytes)}: ${flink.pages} pages of ${formatBytes(page)}, ${flink.slots} slot${flink.slots === 1 ? '' : 's'} of ${flink.perSlotPages} pages`,
+			`${formatBytes(flink.managedBytes)}: ${flink.pages} pages of ${formatBytes(page)}, ${counted(flink.slots, 'slot')} of ${flink.perSlotPages} pages`,
 		],
 		['flink shares per slot', shares.length > 0 ? shares.join(', ') : 'none (no managed memory consumers)'],
 		['flink pages in use', `${flink.pagesInUse} now, ${flink.peakPagesInUse} at peak`],

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import React, {memo} from 'react';
 import {groupLine, layoutBar} from '../../flink/bar.js';
 import type {FlinkSlice} from '../../flink/sim/flink-slice.js';
-import {formatBytes, formatPercent} from '../../format/units.js';
+import {counted, formatBytes, formatPercent} from '../../format/units.js';
 import {Tint, useColor, type Tone} from '../components/color.js';
 import {PaneFrame} from '../components/pane-frame.js';
 
@@ -26,7 +26,7 @@ export const FlinkPane = memo(function FlinkPane({slice, width, height, focused}
 	// Without colour, `|` marks each segment's start and one more closes the bar.
 	const laid = layoutBar(slice.segments, color ? inner : inner - 1);
 	const {managed, network} = slice;
-	const note = `${slice.slots} slot${slice.slots === 1 ? '' : 's'} · ${formatBytes(slice.segmentSize)} pages`;
+	const note = `${counted(slice.slots, 'slot')} · ${formatBytes(slice.segmentSize)} pages`;
 	const gaugeWidth = Math.max(4, Math.min(30, inner - labelWidth - 42));
 	const rows = [
 		<Text key="groups" wrap="truncate">
@@ -71,7 +71,7 @@ export const FlinkPane = memo(function FlinkPane({slice, width, height, focused}
 	if (slice.unreleasedTasks > 0) {
 		rows.push(
 			<Tint key="unreleased" tone="error">
-				{`${slice.unreleasedTasks} task end${slice.unreleasedTasks === 1 ? '' : 's'}: not all slot managed memory was freed`}
+				{`${counted(slice.unreleasedTasks, 'task end')}: not all slot managed memory was freed`}
 			</Tint>,
 		);
 	}

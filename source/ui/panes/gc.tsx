@@ -1,5 +1,5 @@
 import React, {memo, useMemo} from 'react';
-import {formatBytes, formatEventNumber, formatMs} from '../../format/units.js';
+import {counted, formatBytes, formatEventNumber, formatMs} from '../../format/units.js';
 import {Lines} from '../components/lines.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {blockSparkline} from '../components/sparkline-text.js';
@@ -37,7 +37,7 @@ export function gcLines(slice: GcSlice, width: number, height: number): Line[] {
 	}
 	while (lines.length < height - 1) lines.push('');
 	lines.push(
-		`${slice.cycles} cycle${slice.cycles === 1 ? '' : 's'} (${slice.minorCycles} minor, ${slice.majorCycles} major) · reclaimed ${formatBytes(slice.reclaimedBytes)} · moved ${formatBytes(slice.movedBytes)} · pause ${formatMs(slice.pauseTotal)} total, ${formatMs(slice.pauseMax)} max`,
+		`${counted(slice.cycles, 'cycle')} (${slice.minorCycles} minor, ${slice.majorCycles} major) · reclaimed ${formatBytes(slice.reclaimedBytes)} · moved ${formatBytes(slice.movedBytes)} · pause ${formatMs(slice.pauseTotal)} total, ${formatMs(slice.pauseMax)} max`,
 	);
 	return lines;
 }
@@ -46,7 +46,7 @@ export function gcLines(slice: GcSlice, width: number, height: number): Line[] {
 export const GcPane = memo(function GcPane({slice, width, height, focused}: GcPaneProps) {
 	const lines = useMemo(() => gcLines(slice, width - 2, height - 2), [slice, width, height]);
 	return (
-		<PaneFrame title="GC" width={width} height={height} focused={focused} note={slice.cycles > 0 ? `${slice.cycles} cycle${slice.cycles === 1 ? '' : 's'}` : undefined}>
+		<PaneFrame title="GC" width={width} height={height} focused={focused} note={slice.cycles > 0 ? counted(slice.cycles, 'cycle') : undefined}>
 			<Lines lines={lines} width={width - 2} height={height - 2} />
 		</PaneFrame>
 	);

@@ -1,5 +1,5 @@
 import React, {memo, useMemo} from 'react';
-import {formatBytes, formatCount} from '../../format/units.js';
+import {counted, formatBytes, formatCount} from '../../format/units.js';
 import {Lines} from '../components/lines.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import type {Line} from '../components/spans.js';
@@ -50,7 +50,7 @@ export const LeaksPane = memo(function LeaksPane({slice, width, height, focused}
 	const lines = useMemo(() => leaksLines(slice, width - 2, height - 2), [slice, width, height]);
 	const total = slice.rows.length;
 	const hidden = Math.max(0, total - Math.max(0, height - 4));
-	const note = total > 0 ? `${total} alert${total === 1 ? '' : 's'}${hidden > 0 ? ' ↓' : ''}` : undefined;
+	const note = total > 0 ? `${counted(total, 'alert')}${hidden > 0 ? ' ↓' : ''}` : undefined;
 	return (
 		<PaneFrame title="Leaks" width={width} height={height} focused={focused} note={note}>
 			<Lines lines={lines} width={width - 2} height={height - 2} />
